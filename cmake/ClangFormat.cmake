@@ -1,0 +1,24 @@
+# `cmake --build <dir> --target format` rewrites our sources with the
+# repository's .clang-format; `format-check` fails if anything would change.
+find_program(CLANG_FORMAT_EXECUTABLE NAMES clang-format clang-format-14)
+
+if(CLANG_FORMAT_EXECUTABLE)
+    set(_format_dirs core models client ui app server tests bench)
+    set(_format_globs)
+    foreach(dir IN LISTS _format_dirs)
+        list(APPEND _format_globs
+            "${PROJECT_SOURCE_DIR}/${dir}/*.cpp"
+            "${PROJECT_SOURCE_DIR}/${dir}/*.h")
+    endforeach()
+    file(GLOB_RECURSE _format_sources CONFIGURE_DEPENDS ${_format_globs})
+    add_custom_target(format
+        COMMAND ${CLANG_FORMAT_EXECUTABLE} -i --style=file ${_format_sources}
+        WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+        COMMENT "clang-format: rewriting sources"
+        VERBATIM)
+    add_custom_target(format-check
+        COMMAND ${CLANG_FORMAT_EXECUTABLE} --dry-run --Werror --style=file ${_format_sources}
+        WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+        COMMENT "clang-format: checking sources"
+        VERBATIM)
+endif()
