@@ -22,3 +22,11 @@ if(CLANG_FORMAT_EXECUTABLE)
         COMMENT "clang-format: checking sources"
         VERBATIM)
 endif()
+
+# The same check as a test, so a badly formatted file fails scripts/test (CI).
+if(CLANG_FORMAT_EXECUTABLE AND APIACCESS_BUILD_TESTS)
+    add_test(NAME format-check
+        COMMAND ${CLANG_FORMAT_EXECUTABLE} --dry-run --Werror --style=file ${_format_sources}
+        WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+    set_tests_properties(format-check PROPERTIES LABELS lint)
+endif()

@@ -1,0 +1,64 @@
+# Shared by scripts/run and scripts/test: Debian packages, configure, build.
+# Sourced, not executed.
+
+APIACCESS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+# What building needs, chosen package by package (DEVELOPERS.md: Debian's
+# packages only, nothing vendored or downloaded).
+APIACCESS_BUILD_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev            # Qt Core, Network, Gui, Widgets, Sql, Test
+    qt6-tools-dev           # Qt Linguist / Designer CMake packages
+    qt6-l10n-tools          # lupdate, lrelease
+    libqt6sql6-sqlite       # the SQLite driver for Qt Sql (cache, server store)
+    qtkeychain-qt6-dev      # OS keychain access for the Studio
+    libboost1.81-dev        # Boost.Beast/Asio for the server's HTTP front
+    libsodium-dev           # server-side hashing and encryption of secrets
+    libssl-dev              # TLS for the server (Asio SSL)
+)
+
+# What the test suite needs on top: clang and its libFuzzer runtime for the
+# fuzz tests, clang-format for the format check, Xvfb for GUI screenshots.
+APIACCESS_TEST_PACKAGES=(
+    clang libclang-rt-14-dev clang-format
+    xvfb xauth
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Installs whichever of the named Debian packages are missing; does nothing
+# (and needs no network or root) when all are present.
+ensure_debian_packages() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$pkg")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    command -v apt-get >/dev/null || die "missing packages (${missing[*]}) and no apt-get: this script targets Debian 12; install the equivalents by hand"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || die "missing packages (${missing[*]}); run as root or install sudo"
+        sudo=(sudo)
+    fi
+    log "Installing missing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -qq || die "apt-get update failed"
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+        || die "apt-get install failed for: ${missing[*]}"
+}
+
+# Configures (first time, or when CMake asks for it) and builds one preset.
+configure_and_build() {
+    local preset="$1"
+    cd "$APIACCESS_ROOT"
+    log "Configuring ($preset)"
+    cmake --preset "$preset" >"$APIACCESS_ROOT/build/configure-$preset.log" 2>&1 \
+        || { cat "$APIACCESS_ROOT/build/configure-$preset.log"; die "configure failed ($preset)"; }
+    log "Building ($preset)"
+    cmake --build --preset "$preset" || die "build failed ($preset)"
+}
