@@ -18,15 +18,17 @@ struct LevelInfo
 
 // Most powerful first. Display names are exact (PRODUCT.md §3).
 constexpr std::array<LevelInfo, 5> kLevels{{
-    {AccessLevel::Administrative, u"administrative", QT_TRANSLATE_NOOP("AccessLevel", "Administrative"),
+    {AccessLevel::Administrative, u"administrative",
+     QT_TRANSLATE_NOOP("AccessLevel", "Administrative"),
      QT_TRANSLATE_NOOP("AccessLevel",
                        "Everything the platform API offers, users and spaces included.")},
     {AccessLevel::ManagingEditorial, u"managing_editorial",
      QT_TRANSLATE_NOOP("AccessLevel", "Managing Editorial"),
      QT_TRANSLATE_NOOP("AccessLevel", "Create, configure and delete channels, pages and plugins.")},
     {AccessLevel::Editorial, u"editorial", QT_TRANSLATE_NOOP("AccessLevel", "Editorial"),
-     QT_TRANSLATE_NOOP("AccessLevel",
-                       "Change content in channels, pages and plugins, including comments and menus.")},
+     QT_TRANSLATE_NOOP(
+         "AccessLevel",
+         "Change content in channels, pages and plugins, including comments and menus.")},
     {AccessLevel::ReadOnly, u"read_only", QT_TRANSLATE_NOOP("AccessLevel", "Read-only"),
      QT_TRANSLATE_NOOP("AccessLevel", "Read published content and analytics.")},
     {AccessLevel::RestrictedReadOnly, u"restricted_read_only",
@@ -94,8 +96,9 @@ Result<AccessLevel, AccessLevelError> parse(QStringView id)
     QStringList valid;
     for (const auto &entry : kLevels)
         valid.append(QString::fromUtf16(entry.wireId));
-    const QString shown = id.isEmpty() ? QCoreApplication::translate("AccessLevel", "an empty string")
-                                       : u'"' + id.left(64).toString() + u'"';
+    const QString shown = id.isEmpty()
+        ? QCoreApplication::translate("AccessLevel", "an empty string")
+        : u'"' + id.left(64).toString() + u'"';
     return fail(AccessLevelError{
         id.toString(),
         QCoreApplication::translate("AccessLevel", "%1 is not an access level; expected one of %2.")

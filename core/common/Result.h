@@ -30,11 +30,16 @@ public:
     using value_type = T;
     using error_type = E;
 
-    Result(const T &value) : m_state(std::in_place_index<0>, value) {}
-    Result(T &&value) : m_state(std::in_place_index<0>, std::move(value)) {}
+    Result(const T &value)
+        : m_state(std::in_place_index<0>, value)
+    { }
+    Result(T &&value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    { }
     template<typename G>
-    Result(Failure<G> failure) : m_state(std::in_place_index<1>, std::move(failure.error))
-    {}
+    Result(Failure<G> failure)
+        : m_state(std::in_place_index<1>, std::move(failure.error))
+    { }
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }

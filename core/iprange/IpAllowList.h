@@ -15,25 +15,25 @@ struct IpAllowListIssue
 {
     enum class Severity { Error, Warning, Note };
     enum class Kind {
-        Invalid,          // Error: the entry was refused; `rangeError` says why
-        TooManyEntries,   // Error: more than IpAllowList::kMaxEntries entries
-        HostBitsCleared,  // Note: "10.0.0.7/24 will be stored as 10.0.0.0/24"
-        MappedToIpv4,     // Note: "::ffff:10.0.0.1 will be stored as 10.0.0.1"
-        Duplicate,        // Note: same range as an earlier entry; kept once
-        CoveredByOther,   // Warning: inside another entry (relatedIndex)
+        Invalid, // Error: the entry was refused; `rangeError` says why
+        TooManyEntries, // Error: more than IpAllowList::kMaxEntries entries
+        HostBitsCleared, // Note: "10.0.0.7/24 will be stored as 10.0.0.0/24"
+        MappedToIpv4, // Note: "::ffff:10.0.0.1 will be stored as 10.0.0.1"
+        Duplicate, // Note: same range as an earlier entry; kept once
+        CoveredByOther, // Warning: inside another entry (relatedIndex)
         AllowsEverything, // Warning: 0.0.0.0/0 or ::/0
     };
 
     Severity severity;
     Kind kind;
-    int index = -1;        // 0-based position of the entry among all entries
-    int line = -1;         // 1-based line in the text form, -1 for list input
-    int column = -1;       // 1-based column in the text form, -1 for list input
-    QString entry;         // the entry as the admin typed it
-    QString canonical;     // the canonical form, when the entry parsed
+    int index = -1; // 0-based position of the entry among all entries
+    int line = -1; // 1-based line in the text form, -1 for list input
+    int column = -1; // 1-based column in the text form, -1 for list input
+    QString entry; // the entry as the admin typed it
+    QString canonical; // the canonical form, when the entry parsed
     int relatedIndex = -1; // the other entry for Duplicate / CoveredByOther
     std::optional<IpRangeError> rangeError; // for Invalid
-    QString message;       // translated, complete sentence naming the entry
+    QString message; // translated, complete sentence naming the entry
 };
 
 // The parsed allow-list of one token. Empty means any address may use it.
@@ -52,6 +52,9 @@ public:
     static ParseResult parse(QStringView text);
     // The JSON form: one entry per string; an empty string is an error.
     static ParseResult fromEntries(const QStringList &entries);
+    // Ranges already parsed (e.g. loaded from the store): nulls dropped,
+    // duplicates collapsed, order kept. No limit or warnings are applied.
+    static IpAllowList fromRanges(const QList<IpRange> &ranges);
 
     bool isEmpty() const { return m_ranges.isEmpty(); }
     qsizetype size() const { return m_ranges.size(); }
@@ -85,11 +88,11 @@ private:
 
 struct IpAllowList::ParseResult
 {
-    IpAllowList list;               // the valid entries (complete only if ok())
+    IpAllowList list; // the valid entries (complete only if ok())
     QList<IpAllowListIssue> issues; // in entry order; errors, warnings and notes
-    int entryCount = 0;             // entries seen, valid or not, blank lines aside
+    int entryCount = 0; // entries seen, valid or not, blank lines aside
 
-    bool ok() const;                // no issue of Severity::Error
+    bool ok() const; // no issue of Severity::Error
     QList<IpAllowListIssue> errors() const;
 };
 

@@ -13,17 +13,17 @@ namespace ApiAccess {
 // Why one allow-list entry was refused (PRODUCT.md §5). Each has its own
 // message so the admin knows exactly what to fix.
 enum class IpRangeErrorCode {
-    Empty,              // nothing (or only white space) where an entry belongs
-    Junk,               // not an IP address or CIDR range at all
-    OctetTooLarge,      // an IPv4 octet above 255
-    LeadingZero,        // an IPv4 octet like "010" (ambiguous: octal to some parsers)
-    BadIpv4,            // wrong number of octets, empty octet, shorthand like 10.1
-    BadIpv6,            // malformed IPv6 (too many groups, two "::", bad hex...)
-    ZoneId,             // fe80::1%eth0: zone ids are local to one host
-    MissingPrefix,      // "10.0.0.0/" with nothing after the slash
-    BadPrefix,          // prefix not a plain decimal number (sign, letters, leading zero)
-    PrefixTooLarge,     // above 32 for IPv4, above 128 for IPv6
-    NetmaskNotation,    // 10.0.0.0/255.0.0.0
+    Empty, // nothing (or only white space) where an entry belongs
+    Junk, // not an IP address or CIDR range at all
+    OctetTooLarge, // an IPv4 octet above 255
+    LeadingZero, // an IPv4 octet like "010" (ambiguous: octal to some parsers)
+    BadIpv4, // wrong number of octets, empty octet, shorthand like 10.1
+    BadIpv6, // malformed IPv6 (too many groups, two "::", bad hex...)
+    ZoneId, // fe80::1%eth0: zone ids are local to one host
+    MissingPrefix, // "10.0.0.0/" with nothing after the slash
+    BadPrefix, // prefix not a plain decimal number (sign, letters, leading zero)
+    PrefixTooLarge, // above 32 for IPv4, above 128 for IPv6
+    NetmaskNotation, // 10.0.0.0/255.0.0.0
 };
 
 struct IpRangeError
@@ -40,8 +40,8 @@ public:
     IpRange() = default;
 
     // Strict parse of one entry (surrounding white space is trimmed).
-    // `10.0.0.7/24` is accepted and becomes `10.0.0.0/24`: use
-    // wasNormalized()/canonical() to tell the admin. An IPv4-mapped IPv6
+    // `10.0.0.7/24` is accepted and becomes `10.0.0.0/24` (IpAllowList
+    // reports that as a HostBitsCleared note). An IPv4-mapped IPv6
     // entry (::ffff:a.b.c.d, with a prefix of 96 or more) becomes the
     // equivalent IPv4 range, because clients are matched that way too.
     static Result<IpRange, IpRangeError> parse(QStringView text);

@@ -29,18 +29,18 @@ struct TokenCredentials
 };
 
 enum class TokenErrorCode {
-    Empty,                 // nothing given
-    TooLong,               // longer than any token we issue could be
-    NotBasicScheme,        // Authorization header with another scheme (Bearer ...)
-    MissingCredentials,    // "Basic" with nothing after it
-    NotBase64,             // characters outside standard base64, or bad padding
-    NotText,               // decoded bytes are not printable ASCII
-    MissingSeparator,      // no ':' between id and secret
-    BadIdFormat,           // id is not "tok_" + 20 base32 characters
-    BadSecretPrefix,       // secret does not start with "aas_"
-    BadSecretLength,       // secret has the wrong number of characters
-    BadSecretCharacters,   // secret contains characters outside base62
-    ChecksumMismatch,      // well-formed, but the checksum does not match: mistyped or forged
+    Empty, // nothing given
+    TooLong, // longer than any token we issue could be
+    NotBasicScheme, // Authorization header with another scheme (Bearer ...)
+    MissingCredentials, // "Basic" with nothing after it
+    NotBase64, // characters outside standard base64, or bad padding
+    NotText, // decoded bytes are not printable ASCII
+    MissingSeparator, // no ':' between id and secret
+    BadIdFormat, // id is not "tok_" + 20 base32 characters
+    BadSecretPrefix, // secret does not start with "aas_"
+    BadSecretLength, // secret has the wrong number of characters
+    BadSecretCharacters, // secret contains characters outside base62
+    ChecksumMismatch, // well-formed, but the checksum does not match: mistyped or forged
 };
 
 struct TokenError
@@ -53,12 +53,12 @@ namespace TokenFormat {
 
 inline constexpr QStringView kIdPrefix = u"tok_";
 inline constexpr QByteArrayView kSecretPrefix = "aas_";
-inline constexpr int kIdRandomLength = 20;      // base32 characters
-inline constexpr int kSecretRandomLength = 43;  // base62 characters, >= 256 bits
+inline constexpr int kIdRandomLength = 20; // base32 characters
+inline constexpr int kSecretRandomLength = 43; // base62 characters, >= 256 bits
 inline constexpr int kSecretChecksumLength = 6; // base62 of CRC-32
 inline constexpr int kIdLength = 24;
 inline constexpr int kSecretLength = 53;
-inline constexpr int kTokenLength = 104;        // base64 of 78 bytes, no padding needed
+inline constexpr int kTokenLength = 104; // base64 of 78 bytes, no padding needed
 
 // New random id / secret / pair from the operating system's CSPRNG
 // (QRandomGenerator::system()), with unbiased rejection sampling.

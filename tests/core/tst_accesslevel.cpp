@@ -19,13 +19,16 @@ private Q_SLOTS:
 
         QTest::newRow("administrative")
             << AccessLevel::Administrative << u"administrative"_s << u"Administrative"_s << 4;
-        QTest::newRow("managing_editorial") << AccessLevel::ManagingEditorial
-                                            << u"managing_editorial"_s << u"Managing Editorial"_s << 3;
-        QTest::newRow("editorial") << AccessLevel::Editorial << u"editorial"_s << u"Editorial"_s << 2;
-        QTest::newRow("read_only") << AccessLevel::ReadOnly << u"read_only"_s << u"Read-only"_s << 1;
-        QTest::newRow("restricted_read_only") << AccessLevel::RestrictedReadOnly
-                                              << u"restricted_read_only"_s
-                                              << u"Restricted Read-only"_s << 0;
+        QTest::newRow("managing_editorial")
+            << AccessLevel::ManagingEditorial << u"managing_editorial"_s << u"Managing Editorial"_s
+            << 3;
+        QTest::newRow("editorial")
+            << AccessLevel::Editorial << u"editorial"_s << u"Editorial"_s << 2;
+        QTest::newRow("read_only")
+            << AccessLevel::ReadOnly << u"read_only"_s << u"Read-only"_s << 1;
+        QTest::newRow("restricted_read_only")
+            << AccessLevel::RestrictedReadOnly << u"restricted_read_only"_s
+            << u"Restricted Read-only"_s << 0;
     }
 
     void levels()
@@ -48,9 +51,9 @@ private Q_SLOTS:
 
     void orderIsMostPowerfulFirst()
     {
-        const QList<AccessLevel> expected{AccessLevel::Administrative, AccessLevel::ManagingEditorial,
-                                          AccessLevel::Editorial, AccessLevel::ReadOnly,
-                                          AccessLevel::RestrictedReadOnly};
+        const QList<AccessLevel> expected{AccessLevel::Administrative,
+                                          AccessLevel::ManagingEditorial, AccessLevel::Editorial,
+                                          AccessLevel::ReadOnly, AccessLevel::RestrictedReadOnly};
         QCOMPARE(AccessLevels::all(), expected);
         for (qsizetype i = 1; i < expected.size(); ++i)
             QVERIFY(AccessLevels::rank(expected[i - 1]) > AccessLevels::rank(expected[i]));
