@@ -22,6 +22,7 @@ APIACCESS_BUILD_PACKAGES=(
 APIACCESS_TEST_PACKAGES=(
     clang libclang-rt-14-dev clang-format
     xvfb xauth
+    curl openssl            # integration tests call the server as integrators do
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -50,6 +51,16 @@ ensure_debian_packages() {
     "${sudo[@]}" apt-get update -qq || die "apt-get update failed"
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" \
         || die "apt-get install failed for: ${missing[*]}"
+}
+
+# Node.js runs the OpenAPI linter (npm's @redocly/cli). Machines of this
+# project's kind ship a Node.js 20 package; only when node is missing do we
+# fall back to Debian's, and scripts/lib/openapi-lint says if it is too old.
+ensure_node() {
+    if command -v node >/dev/null && command -v npm >/dev/null; then
+        return 0
+    fi
+    ensure_debian_packages nodejs npm
 }
 
 # Configures (first time, or when CMake asks for it) and builds one preset.

@@ -1,0 +1,109 @@
+#include "app/ServerApp.h"
+
+#include "api/ApiContext.h"
+#include "api/ApiRoutes.h"
+#include "auth/Authenticator.h"
+#include "auth/SignInThrottle.h"
+#include "crypto/MasterKey.h"
+#include "crypto/SecretVault.h"
+#include "http/HttpServer.h"
+#include "http/Router.h"
+#include "ops/Metrics.h"
+#include "ops/RequestLog.h"
+#include "store/SqliteStore.h"
+#include "verify/UsageRecorder.h"
+#include "verify/Verifier.h"
+
+#include <QLoggingCategory>
+
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+
+namespace ApiAccess::Server {
+
+Q_LOGGING_CATEGORY(lcServer, "apiaccess.server")
+
+namespace {
+
+constexpr std::chrono::seconds kUsageFlushInterval{1};
+
+int failStart(const QString &message)
+{
+    std::fprintf(stderr, "apiaccess-server: %s\n", qPrintable(message));
+    return 1;
+}
+
+} // namespace
+
+int runServe(const ServeOptions &options)
+{
+    if (!initialiseSodium())
+        return failStart(QStringLiteral("libsodium could not be initialised"));
+
+    // Block the stop signals before any thread exists, so every thread
+    // inherits the mask and only sigwait() below ever sees them.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    // A client that goes away mid-write must not kill the server.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    auto store = SqliteStore::open(options.dataDir);
+    if (!store)
+        return failStart(store.error());
+    auto key = MasterKey::loadOrCreate(options.dataDir, options.keyFile);
+    if (!key)
+        return failStart(key.error());
+
+    const SecretVault vault(key.value());
+    Metrics metrics;
+    SignInThrottle throttle;
+    int exitCode = 0;
+    {
+        UsageRecorder usage(*store.value(), kUsageFlushInterval);
+        Verifier verifier(*store.value(), vault, usage);
+        Authenticator authenticator(*store.value(), vault, verifier);
+        ApiContext context{*store.value(), vault, verifier, authenticator,
+                           throttle,       usage, metrics};
+
+        Router router;
+        addApiRoutes(router, context);
+
+        HttpServerOptions httpOptions = options.http;
+        httpOptions.clientAddresses = ClientAddressResolver(options.trustedProxies);
+        HttpServer server(
+            httpOptions, [&router](HttpRequest &request) { return router.dispatch(request); },
+            [&metrics](const HttpRequest &request, const HttpResponse &response,
+                       std::chrono::nanoseconds duration) {
+                logRequest(request, response, duration);
+                metrics.observeRequest(request.method, request.route, response.status, duration);
+                if (!response.verifyOutcome.empty())
+                    metrics.observeVerify(response.verifyOutcome);
+            });
+        metrics.setOpenConnectionsProvider([&server] { return server.openConnections(); });
+
+        const auto url = server.start();
+        if (!url) {
+            exitCode = failStart(url.error());
+        } else {
+            // The one line a supervisor or test waits for (PRODUCT.md §6).
+            std::fprintf(stdout, "listening on %s\n", qPrintable(url.value()));
+            std::fflush(stdout);
+
+            int received = 0;
+            sigwait(&stopSignals, &received);
+            qCInfo(lcServer) << "received" << (received == SIGTERM ? "SIGTERM" : "SIGINT")
+                             << "- stopping";
+            server.stop();
+        }
+        metrics.setOpenConnectionsProvider({});
+        // UsageRecorder's destructor writes the last batch of last-used times.
+    }
+    qCInfo(lcServer) << "stopped";
+    return exitCode;
+}
+
+} // namespace ApiAccess::Server

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "common/Result.h"
+#include "http/HttpServer.h"
+#include "iprange/IpAllowList.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <variant>
+
+namespace ApiAccess::Server {
+
+struct ServeOptions
+{
+    HttpServerOptions http;
+    IpAllowList trustedProxies;
+    QString dataDir;
+    QString keyFile; // empty: <dataDir>/master.key
+};
+
+struct AdminInvocation
+{
+    QString dataDir;
+    QStringList arguments; // after "admin": e.g. {"add", "alice", "--password-stdin"}
+};
+
+struct ShowText
+{
+    QString text;
+    int exitCode = 0;
+};
+
+using ServerCommand = std::variant<ServeOptions, AdminInvocation, ShowText>;
+
+// `apiaccess-server serve [...]`, `apiaccess-server admin ...`, --help,
+// --version (PRODUCT.md §6). Usage errors come back as ShowText with exit
+// code 2 and a message naming the bad option.
+ServerCommand parseServerCommandLine(const QStringList &arguments);
+
+// "127.0.0.1:8080", "[::1]:0", "0.0.0.0:443". Host names are refused: the
+// server binds to addresses so what it listens on is never a DNS surprise.
+Result<std::pair<QHostAddress, quint16>, QString> parseListenAddress(const QString &text);
+
+} // namespace ApiAccess::Server

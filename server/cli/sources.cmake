@@ -1,0 +1,3 @@
+target_sources(apiaccess_server_lib PRIVATE
+    cli/AdminCommands.h cli/AdminCommands.cpp
+)

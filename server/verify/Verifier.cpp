@@ -1,0 +1,102 @@
+#include "verify/Verifier.h"
+
+#include "crypto/SecretVault.h"
+#include "store/Store.h"
+#include "token/TokenFormat.h"
+#include "verify/UsageRecorder.h"
+
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+namespace ApiAccess::Server {
+
+Q_LOGGING_CATEGORY(lcVerify, "apiaccess.verify")
+
+QString verifyOutcomeId(VerifyOutcome outcome)
+{
+    switch (outcome) {
+    case VerifyOutcome::Allowed:
+        return u"allowed"_s;
+    case VerifyOutcome::Unauthorized:
+        return u"unauthorized"_s;
+    case VerifyOutcome::ForbiddenAddress:
+        return u"forbidden_address"_s;
+    case VerifyOutcome::ForbiddenLevel:
+        return u"forbidden_level"_s;
+    case VerifyOutcome::Unavailable:
+        return u"unavailable"_s;
+    }
+    return u"unknown"_s;
+}
+
+Verifier::Verifier(Store &store, const SecretVault &vault, UsageRecorder &usage)
+    : m_store(store)
+    , m_vault(vault)
+    , m_usage(usage)
+{ }
+
+void Verifier::invalidate(const QString &tokenId)
+{
+    m_cache.invalidate(tokenId);
+}
+
+Verifier::Loaded Verifier::load(const QString &id)
+{
+    const auto lookup = m_cache.find(id);
+    if (lookup.found)
+        return {false, lookup.token};
+
+    const TokenCache::Generation generation = m_cache.generation(id);
+    const auto stored = m_store.findToken(id);
+    if (stored) {
+        auto token = CachedToken::fromStored(stored.value());
+        m_cache.insert(id, token, generation);
+        return {false, std::move(token)};
+    }
+    if (stored.error().code == StoreErrorCode::NotFound) {
+        m_cache.insert(id, nullptr, generation);
+        return {};
+    }
+    qCWarning(lcVerify) << "token lookup failed:" << stored.error().message;
+    return {true, nullptr};
+}
+
+VerifyResult Verifier::verify(std::string_view authorizationHeader, const QHostAddress &client,
+                              std::optional<AccessLevel> minimum, qint64 nowMs)
+{
+    // Shape and checksum first: a mistyped or random token costs no lookup.
+    const auto credentials = TokenFormat::decodeAuthorizationHeader(
+        QByteArrayView(authorizationHeader.data(), qsizetype(authorizationHeader.size())));
+    if (!credentials)
+        return {VerifyOutcome::Unauthorized, nullptr};
+
+    const Loaded loaded = load(credentials->id);
+    if (loaded.unavailable)
+        return {VerifyOutcome::Unavailable, nullptr};
+
+    const CachedToken *token = loaded.token.get();
+    bool secretMatches = false;
+    if (!token) {
+        // Spend the same work as for a known id: no timing oracle for ids.
+        (void)m_vault.hashSecret(credentials->secret);
+    } else if (m_vault.verifySecret(credentials->secret, token->secretHash)) {
+        secretMatches = true;
+    } else if (!token->previousSecretHash.isEmpty() && nowMs < token->previousValidUntilMs
+               && m_vault.verifySecret(credentials->secret, token->previousSecretHash)) {
+        secretMatches = true; // the rotated-away secret, still inside its grace period
+    }
+
+    if (!secretMatches || !token->enabled || (token->expiresAtMs && nowMs >= *token->expiresAtMs))
+        return {VerifyOutcome::Unauthorized, nullptr};
+
+    if (!token->allowList.allows(client))
+        return {VerifyOutcome::ForbiddenAddress, loaded.token};
+    if (minimum && !AccessLevels::satisfies(token->accessLevel, *minimum))
+        return {VerifyOutcome::ForbiddenLevel, loaded.token};
+
+    m_usage.record(token->id, nowMs, IpRange::fromAddress(client).toString());
+    return {VerifyOutcome::Allowed, loaded.token};
+}
+
+} // namespace ApiAccess::Server

@@ -1,0 +1,7 @@
+# HTTP front tests (owner: http/)
+apiaccess_add_test(NAME tst_router SOURCES tst_router.cpp
+    LIBRARIES apiaccess_server_lib LABELS "unit;server")
+apiaccess_add_test(NAME tst_clientaddress SOURCES tst_clientaddress.cpp
+    LIBRARIES apiaccess_server_lib LABELS "unit;server")
+apiaccess_add_test(NAME tst_httpserver SOURCES tst_httpserver.cpp HttpTestClient.h
+    LIBRARIES apiaccess_server_lib Qt6::Network LABELS "unit;server")

@@ -1,0 +1,34 @@
+# Integration tests: the real apiaccess-server binary over real HTTP on
+# 127.0.0.1:0 with a temporary data directory (support/ServerProcess).
+add_library(apiaccess_server_testsupport STATIC
+    support/ServerProcess.h support/ServerProcess.cpp
+    support/ApiTestClient.h support/ApiTestClient.cpp)
+apiaccess_configure_target(apiaccess_server_testsupport)
+target_include_directories(apiaccess_server_testsupport PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}/support")
+target_link_libraries(apiaccess_server_testsupport PUBLIC apiaccess_core Qt6::Network Qt6::Test)
+target_compile_definitions(apiaccess_server_testsupport PRIVATE
+    APIACCESS_SERVER_BINARY="$<TARGET_FILE:apiaccess-server>")
+add_dependencies(apiaccess_server_testsupport apiaccess-server)
+
+set(server_integration_tests
+    tst_server_cli
+    tst_server_sessions
+    tst_server_tokens
+    tst_server_tokens_auth
+    tst_server_tokens_write
+    tst_server_verify
+    tst_server_verify_network
+    tst_server_protocol
+    tst_server_durability
+)
+foreach(test IN LISTS server_integration_tests)
+    if(EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/${test}.cpp")
+        apiaccess_add_test(NAME ${test} SOURCES ${test}.cpp
+            LIBRARIES apiaccess_server_testsupport LABELS "integration;server")
+    endif()
+endforeach()
+# The audit test reads the trail straight from the SQLite file.
+find_package(Qt6 6.4 REQUIRED COMPONENTS Sql)
+if(TARGET tst_server_sessions)
+    target_link_libraries(tst_server_sessions PRIVATE Qt6::Sql)
+endif()

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace ApiAccess::Testing {
+
+// The real apiaccess-server binary, started for a test on 127.0.0.1:0 (or
+// whatever --listen says) with a private temporary data directory.
+class ServerProcess
+{
+public:
+    ServerProcess();
+    ~ServerProcess(); // stops the server if it still runs
+
+    static QString binaryPath();
+
+    // Extra arguments after `serve --listen ... --data-dir ...`.
+    // Returns false (see errorString()) if the ready line did not come.
+    bool start(const QStringList &extraArguments = {},
+               const QString &listen = QStringLiteral("127.0.0.1:0"));
+    // SIGTERM and wait; returns the exit code (-1 if it had to be killed or crashed).
+    int stop();
+    // SIGKILL: for durability tests.
+    void kill();
+
+    QUrl baseUrl() const { return m_baseUrl; }
+    QString dataDir() const { return m_dataDir.path(); }
+    QString errorString() const { return m_error; }
+    // Everything the server wrote to standard error so far (its log).
+    QByteArray log();
+    QByteArray standardOutput() const { return m_stdout; }
+
+    // `apiaccess-server admin ARGS --data-dir DIR` with `input` on stdin.
+    struct AdminResult
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    AdminResult admin(const QStringList &arguments, const QByteArray &input = {}) const;
+    bool addAdmin(const QString &name, const QString &password) const;
+
+private:
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<QProcess> m_process;
+    QUrl m_baseUrl;
+    QString m_error;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
+};
+
+} // namespace ApiAccess::Testing
