@@ -1,0 +1,452 @@
+#include "api/ApiClient.h"
+
+#include "api/ProblemMapping.h"
+#include "api/Wipe.h"
+#include "common/Version.h"
+#include "wire/Rfc3339.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QLoggingCategory>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+using namespace Qt::StringLiterals;
+
+namespace ApiAccess {
+
+Q_LOGGING_CATEGORY(lcClient, "apiaccess.client")
+
+namespace {
+
+constexpr int kListAllPageSize = 1000; // the server's maximum: fewest round trips
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ApiClient", text);
+}
+
+ApiError protocolError(const QUrl &server, const QString &what)
+{
+    ApiError error = ProblemMapping::protocolError(what);
+    error.server = ProblemMapping::serverOf(server);
+    return error;
+}
+
+// Paths only: a field's message might quote the value, and values may be secret.
+QString describeFieldErrors(const QList<FieldError> &errors)
+{
+    QStringList paths;
+    for (const FieldError &error : errors)
+        paths.append(error.field.isEmpty() ? u"(body)"_s : error.field);
+    return tr("unexpected or missing members: %1").arg(paths.join(u", "_s));
+}
+
+Result<QJsonObject, ApiError> readObject(const QUrl &server, const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return fail(protocolError(server, tr("the answer is not a JSON object")));
+    return document.object();
+}
+
+Result<TokenWithTag, ApiError> readToken(const QUrl &server, QByteArray &body,
+                                         const QByteArray &etag)
+{
+    auto object = readObject(server, body);
+    wipe(body); // create and rotate answers carry the secret "token"
+    if (!object)
+        return fail(std::move(object).error());
+    QJsonObject json = std::move(object).value();
+    json.remove(u"token"_s);
+    auto token = Token::fromJson(json);
+    if (!token)
+        return fail(protocolError(server, describeFieldErrors(token.error())));
+    return TokenWithTag{std::move(token).value(), etag};
+}
+
+QString percentEncoded(const QString &text)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(text));
+}
+
+QString tokenPath(const QString &id, QStringView suffix = {})
+{
+    return u"/api/v1/tokens/"_s + percentEncoded(id) + suffix;
+}
+
+QString encodeQuery(const TokenListQuery &query)
+{
+    QStringList parts;
+    const auto add = [&parts](const QString &key, const QString &value) {
+        parts.append(key + u'=' + percentEncoded(value));
+    };
+    add(u"limit"_s, QString::number(query.limit));
+    if (!query.cursor.isEmpty())
+        add(u"cursor"_s, query.cursor);
+    if (!query.text.isEmpty())
+        add(u"q"_s, query.text);
+    if (query.status)
+        add(u"status"_s, TokenStatuses::wireId(*query.status));
+    if (query.accessLevel)
+        add(u"accessLevel"_s, AccessLevels::wireId(*query.accessLevel));
+    return parts.join(u'&');
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent)
+{
+    // The manager's replies must not outlive the calls that own their callbacks.
+    m_manager.setAutoDeleteReplies(false);
+}
+
+ApiClient::~ApiClient()
+{
+    // Drop the calls first: their connections go with them, so no reply the
+    // manager tears down can reach a half-destroyed client.
+    qDeleteAll(findChildren<ApiCall *>(Qt::FindDirectChildrenOnly));
+    if (m_session)
+        wipe(m_session->sessionToken);
+}
+
+void ApiClient::setServerUrl(const QUrl &url)
+{
+    m_serverUrl = url;
+}
+
+QUrl ApiClient::serverUrl() const
+{
+    return m_serverUrl;
+}
+
+void ApiClient::setSession(const Session &session)
+{
+    clearSession();
+    m_session = session;
+    m_serverUrl = session.serverUrl;
+}
+
+void ApiClient::clearSession()
+{
+    if (m_session)
+        wipe(m_session->sessionToken);
+    m_session.reset();
+}
+
+std::optional<Session> ApiClient::session() const
+{
+    return m_session;
+}
+
+void ApiClient::setTransferTimeout(std::chrono::milliseconds timeout)
+{
+    m_timeout = timeout;
+}
+
+void ApiClient::setRunning(int delta)
+{
+    const bool wasBusy = m_running > 0;
+    m_running += delta;
+    const bool busy = m_running > 0;
+    if (busy != wasBusy)
+        Q_EMIT busyChanged(busy);
+}
+
+ApiCall *ApiClient::start(Request request, QObject *context, RawHandler handler, ApiCall *call)
+{
+    QUrl url = m_serverUrl;
+    QString basePath = url.path(QUrl::FullyEncoded);
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + request.path, QUrl::TolerantMode);
+    url.setQuery(request.query.isEmpty() ? QString() : request.query, QUrl::StrictMode);
+    url.setFragment(QString());
+    url.setUserInfo(QString());
+
+    QNetworkRequest networkRequest(url);
+    networkRequest.setTransferTimeout(int(m_timeout.count()));
+    // A redirect would carry the bearer token to wherever it points.
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                QNetworkRequest::ManualRedirectPolicy);
+    networkRequest.setRawHeader("User-Agent", productToken(u"apiaccess-studio"_s).toUtf8());
+    networkRequest.setRawHeader("Accept", "application/json");
+    if (!request.body.isNull())
+        networkRequest.setRawHeader("Content-Type", "application/json");
+    if (!request.ifMatch.isEmpty())
+        networkRequest.setRawHeader("If-Match", request.ifMatch);
+    const bool carriesSession =
+        request.auth == Auth::Session && m_session && !m_session->sessionToken.isEmpty();
+    if (carriesSession)
+        networkRequest.setRawHeader("Authorization", "Bearer " + m_session->sessionToken);
+
+    QNetworkReply *reply = nullptr;
+    if (request.verb == "GET")
+        reply = m_manager.get(networkRequest);
+    else if (request.verb == "DELETE")
+        reply = m_manager.deleteResource(networkRequest);
+    else if (request.verb == "POST")
+        reply = m_manager.post(networkRequest, request.body);
+    else
+        reply = m_manager.sendCustomRequest(networkRequest, request.verb, request.body);
+    // Qt holds its own (shared) copy until the request is sent; ours goes now.
+    request.body.clear();
+
+    qCDebug(lcClient) << "request" << request.verb << request.path;
+    if (call)
+        call->setReply(reply);
+    else
+        call = new ApiCall(reply, this);
+    setRunning(+1);
+
+    const QPointer<QObject> guard(context ? context : this);
+    const bool signalsExpiry = carriesSession && request.signalsExpiry;
+    connect(reply, &QNetworkReply::finished, call,
+            [this, call, reply, guard, handler = std::move(handler), signalsExpiry] {
+                finish(call, reply, guard, handler, signalsExpiry);
+            });
+    return call;
+}
+
+void ApiClient::finish(ApiCall *call, QNetworkReply *reply, const QPointer<QObject> &context,
+                       const RawHandler &handler, bool signalsExpiry)
+{
+    QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
+    const bool success = !call->m_aborted && reply->error() == QNetworkReply::NoError
+        && status >= 200 && status < 300;
+
+    RawResult result = [&]() -> RawResult {
+        if (success)
+            return RawAnswer{status, std::move(body), reply->rawHeader("ETag")};
+        ApiError error =
+            ProblemMapping::fromReply(*reply, body, call->m_aborted, call->m_tlsErrors);
+        wipe(body);
+        return fail(std::move(error));
+    }();
+    reply->deleteLater();
+
+    if (result)
+        qCDebug(lcClient) << "answer" << status;
+    else
+        qCInfo(lcClient).noquote()
+            << "request failed:" << ApiError::kindName(result.error().kind) << status;
+
+    const QPointer<ApiClient> self(this);
+    if (!result && result.error().kind == ApiError::Kind::Unauthorized && signalsExpiry)
+        Q_EMIT sessionExpired();
+    if (self && context)
+        handler(std::move(result), call);
+    else
+        qCDebug(lcClient) << "context gone; callback dropped";
+    if (!self)
+        return; // the callback destroyed the client and with it the call
+    setRunning(-1);
+    // A handler that continued the call (next page) gave it a new reply.
+    if (call->m_reply && call->m_reply != reply)
+        return;
+    Q_EMIT call->finished();
+    call->deleteLater();
+}
+
+ApiCall *ApiClient::signIn(const QString &username, const QString &password, QObject *context,
+                           ApiCallback<Session> callback)
+{
+    Request request{"POST",
+                    u"/api/v1/sessions"_s,
+                    {},
+                    compact(QJsonObject{{u"username"_s, username}, {u"password"_s, password}}),
+                    Auth::None};
+    const QUrl server = m_serverUrl;
+    return start(std::move(request), context,
+                 [this, server, callback = std::move(callback)](RawResult &&raw, ApiCall *) {
+                     if (!raw)
+                         return callback(fail(std::move(raw).error()));
+                     RawAnswer answer = std::move(raw).value();
+                     auto object = readObject(server, answer.body);
+                     wipe(answer.body);
+                     if (!object)
+                         return callback(fail(std::move(object).error()));
+                     QString token = object->value(u"sessionToken"_s).toString();
+                     const auto expiresAt = parseRfc3339(object->value(u"expiresAt"_s).toString());
+                     const QString user = object->value(u"username"_s).toString();
+                     if (token.isEmpty() || !expiresAt || user.isEmpty()) {
+                         wipe(token);
+                         return callback(fail(
+                             protocolError(server,
+                                           tr("the sign-in answer lacks sessionToken, expiresAt or "
+                                              "username"))));
+                     }
+                     Session session{server, user, token.toLatin1(), *expiresAt};
+                     wipe(token);
+                     setSession(session);
+                     callback(std::move(session));
+                 });
+}
+
+ApiCall *ApiClient::signOut(QObject *context, ApiCallback<bool> callback)
+{
+    Request request{"DELETE", u"/api/v1/sessions/current"_s};
+    request.signalsExpiry = false;
+    ApiCall *call = start(std::move(request), context,
+                          [callback = std::move(callback)](RawResult &&raw, ApiCall *) {
+                              if (!raw)
+                                  return callback(fail(std::move(raw).error()));
+                              callback(true);
+                          });
+    // The bearer header is in the request already; the session is over here
+    // whatever the server answers.
+    clearSession();
+    return call;
+}
+
+ApiCall *ApiClient::listTokens(const TokenListQuery &query, QObject *context,
+                               ApiCallback<TokenPage> callback)
+{
+    const QUrl server = m_serverUrl;
+    return start(Request{"GET", u"/api/v1/tokens"_s, encodeQuery(query)}, context,
+                 [server, callback = std::move(callback)](RawResult &&raw, ApiCall *) {
+                     if (!raw)
+                         return callback(fail(std::move(raw).error()));
+                     auto object = readObject(server, raw.value().body);
+                     if (!object)
+                         return callback(fail(std::move(object).error()));
+                     auto page = TokenPage::fromJson(object.value());
+                     if (!page)
+                         return callback(
+                             fail(protocolError(server, describeFieldErrors(page.error()))));
+                     callback(std::move(page).value());
+                 });
+}
+
+ApiCall *ApiClient::listAllTokens(QObject *context, ApiCallback<QList<Token>> callback)
+{
+    TokenListQuery query;
+    query.limit = kListAllPageSize;
+    return fetchPages(query, {}, context, std::move(callback), nullptr);
+}
+
+ApiCall *ApiClient::fetchPages(TokenListQuery query, QList<Token> collected, QObject *context,
+                               ApiCallback<QList<Token>> callback, ApiCall *call)
+{
+    const QUrl server = m_serverUrl;
+    const QString path = u"/api/v1/tokens"_s;
+    return start(
+        Request{"GET", path, encodeQuery(query)}, context,
+        [this, server, query, collected = std::move(collected), context,
+         callback = std::move(callback)](RawResult &&raw, ApiCall *current) mutable {
+            if (!raw)
+                return callback(fail(std::move(raw).error()));
+            auto object = readObject(server, raw.value().body);
+            if (!object)
+                return callback(fail(std::move(object).error()));
+            auto page = TokenPage::fromJson(object.value());
+            if (!page)
+                return callback(fail(protocolError(server, describeFieldErrors(page.error()))));
+            collected.append(page.value().items);
+            const std::optional<QString> next = page.value().nextCursor;
+            if (!next)
+                return callback(std::move(collected));
+            if (next->isEmpty() || *next == query.cursor)
+                return callback(fail(protocolError(server, tr("the list does not advance"))));
+            query.cursor = *next;
+            fetchPages(query, std::move(collected), context, std::move(callback), current);
+        },
+        call);
+}
+
+ApiCall *ApiClient::getToken(const QString &id, QObject *context,
+                             ApiCallback<TokenWithTag> callback)
+{
+    const QUrl server = m_serverUrl;
+    return start(Request{"GET", tokenPath(id)}, context,
+                 [server, callback = std::move(callback)](RawResult &&raw, ApiCall *) {
+                     if (!raw)
+                         return callback(fail(std::move(raw).error()));
+                     callback(readToken(server, raw.value().body, raw.value().etag));
+                 });
+}
+
+ApiCall *ApiClient::createToken(const TokenCreateInput &input, QObject *context,
+                                ApiCallback<TokenWithTag> callback)
+{
+    const QUrl server = m_serverUrl;
+    return start(Request{"POST", u"/api/v1/tokens"_s, {}, compact(input.toJson())}, context,
+                 [server, callback = std::move(callback)](RawResult &&raw, ApiCall *) {
+                     if (!raw)
+                         return callback(fail(std::move(raw).error()));
+                     callback(readToken(server, raw.value().body, raw.value().etag));
+                 });
+}
+
+ApiCall *ApiClient::updateToken(const QString &id, const TokenUpdateInput &input,
+                                const QByteArray &ifMatch, QObject *context,
+                                ApiCallback<TokenWithTag> callback)
+{
+    const QUrl server = m_serverUrl;
+    Request request{"PATCH", tokenPath(id), {}, compact(input.toJson())};
+    request.ifMatch = ifMatch;
+    return start(std::move(request), context,
+                 [server, callback = std::move(callback)](RawResult &&raw, ApiCall *) {
+                     if (!raw)
+                         return callback(fail(std::move(raw).error()));
+                     callback(readToken(server, raw.value().body, raw.value().etag));
+                 });
+}
+
+ApiCall *ApiClient::deleteToken(const QString &id, QObject *context, ApiCallback<bool> callback)
+{
+    return start(Request{"DELETE", tokenPath(id)}, context,
+                 [callback = std::move(callback)](RawResult &&raw, ApiCall *) {
+                     if (!raw)
+                         return callback(fail(std::move(raw).error()));
+                     callback(true);
+                 });
+}
+
+ApiCall *ApiClient::rotateToken(const QString &id, std::optional<int> previousSecretValidForSeconds,
+                                QObject *context, ApiCallback<TokenWithTag> callback)
+{
+    QJsonObject body;
+    if (previousSecretValidForSeconds)
+        body.insert(u"previousSecretValidForSeconds"_s, *previousSecretValidForSeconds);
+    const QUrl server = m_serverUrl;
+    return start(Request{"POST", tokenPath(id, u"/rotate"), {}, compact(body)}, context,
+                 [server, callback = std::move(callback)](RawResult &&raw, ApiCall *) {
+                     if (!raw)
+                         return callback(fail(std::move(raw).error()));
+                     callback(readToken(server, raw.value().body, raw.value().etag));
+                 });
+}
+
+ApiCall *ApiClient::fetchSecret(const QString &id, QObject *context,
+                                ApiCallback<QByteArray> callback)
+{
+    const QUrl server = m_serverUrl;
+    return start(Request{"GET", tokenPath(id, u"/secret")}, context,
+                 [server, callback = std::move(callback)](RawResult &&raw, ApiCall *) {
+                     if (!raw)
+                         return callback(fail(std::move(raw).error()));
+                     auto object = readObject(server, raw.value().body);
+                     wipe(raw.value().body);
+                     if (!object)
+                         return callback(fail(std::move(object).error()));
+                     QByteArray token = tokenStringFromJson(object.value());
+                     if (token.isEmpty())
+                         return callback(
+                             fail(protocolError(server, tr("the answer has no token"))));
+                     callback(std::move(token));
+                 });
+}
+
+} // namespace ApiAccess

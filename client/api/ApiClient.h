@@ -1,0 +1,187 @@
+#pragma once
+
+#include "api/ApiError.h"
+#include "common/Result.h"
+#include "wire/Token.h"
+#include "wire/TokenInput.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+class QNetworkReply;
+
+namespace ApiAccess {
+
+// A signed-in session: what the Studio needs to act for an admin. The
+// session token lives in memory only (the keychain comes later).
+struct Session
+{
+    QUrl serverUrl;
+    QString username;
+    QByteArray sessionToken;
+    QDateTime expiresAt;
+};
+
+// A token with its ETag, as the server answered.
+struct TokenWithTag
+{
+    Token token;
+    QByteArray etag;
+};
+
+struct TokenListQuery
+{
+    int limit = 100;
+    QString cursor;
+    QString text;
+    std::optional<TokenStatus> status;
+    std::optional<AccessLevel> accessLevel;
+};
+
+// One request in flight (for listAllTokens: one page after the other).
+// Abort it to cancel: the callback then runs once, at once, with
+// ApiError::Kind::Canceled. Deletes itself (deleteLater) after its callback
+// has run, so keep it in a QPointer<ApiCall>.
+class ApiCall : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ApiCall(QNetworkReply *reply, QObject *parent = nullptr);
+    void abort();
+    bool isRunning() const;
+    bool wasAborted() const { return m_aborted; }
+
+Q_SIGNALS:
+    // After the callback has run (or was dropped because its context died).
+    void finished();
+
+private:
+    friend class ApiClient;
+    void setReply(QNetworkReply *reply);
+
+    QPointer<QNetworkReply> m_reply;
+    QStringList m_tlsErrors; // from QNetworkReply::sslErrors, never ignored
+    bool m_aborted = false;
+};
+
+template<typename T>
+using ApiCallback = std::function<void(Result<T, ApiError>)>;
+
+// The Studio's side of the token server API (PRODUCT.md §6, docs/api/openapi.yaml).
+// Asynchronous only: every call returns at once and reports through its
+// callback, on the client's thread (the GUI thread in the Studio), and only
+// if `context` still exists by then. Never blocks, never nests an event loop.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ApiClient(QObject *parent = nullptr);
+    // Calls still in flight are dropped: their callbacks never run.
+    ~ApiClient() override;
+
+    void setServerUrl(const QUrl &url);
+    QUrl serverUrl() const;
+    void setSession(const Session &session); // sets the URL and the bearer token
+    void clearSession();
+    std::optional<Session> session() const;
+    void setTransferTimeout(std::chrono::milliseconds timeout);
+
+    std::chrono::milliseconds transferTimeout() const { return m_timeout; }
+    bool isBusy() const { return m_running > 0; }
+
+    // Sends no Authorization. On success the session is also set on this
+    // client (setSession), so the next calls carry it.
+    ApiCall *signIn(const QString &username, const QString &password, QObject *context,
+                    ApiCallback<Session> callback);
+    // Ends the session on the server; the local session is cleared whatever
+    // the answer (a 401 here does not emit sessionExpired).
+    ApiCall *signOut(QObject *context, ApiCallback<bool> callback);
+
+    ApiCall *listTokens(const TokenListQuery &query, QObject *context,
+                        ApiCallback<TokenPage> callback);
+    // Every page, following nextCursor; one callback with the whole list.
+    ApiCall *listAllTokens(QObject *context, ApiCallback<QList<Token>> callback);
+    ApiCall *getToken(const QString &id, QObject *context, ApiCallback<TokenWithTag> callback);
+    // The create answer's secret is wiped at once: the Studio fetches it
+    // again with fetchSecret() when the admin copies (never kept around).
+    ApiCall *createToken(const TokenCreateInput &input, QObject *context,
+                         ApiCallback<TokenWithTag> callback);
+    ApiCall *updateToken(const QString &id, const TokenUpdateInput &input,
+                         const QByteArray &ifMatch, QObject *context,
+                         ApiCallback<TokenWithTag> callback);
+    ApiCall *deleteToken(const QString &id, QObject *context, ApiCallback<bool> callback);
+    ApiCall *rotateToken(const QString &id, std::optional<int> previousSecretValidForSeconds,
+                         QObject *context, ApiCallback<TokenWithTag> callback);
+    // The full token string (base64 id:secret) for the clipboard. The
+    // caller wipes it when done.
+    ApiCall *fetchSecret(const QString &id, QObject *context, ApiCallback<QByteArray> callback);
+
+Q_SIGNALS:
+    // A call made with a session got 401: the session has ended.
+    void sessionExpired();
+    // A request started or ended: for the status bar's busy indicator.
+    void busyChanged(bool busy);
+
+private:
+    // A 2xx answer before it is parsed.
+    struct RawAnswer
+    {
+        int status = 0;
+        QByteArray body; // the caller wipes it when it may hold a secret
+        QByteArray etag;
+    };
+    using RawResult = Result<RawAnswer, ApiError>;
+    // Gets the call too, so that listAllTokens can continue it.
+    using RawHandler = std::function<void(RawResult &&, ApiCall *)>;
+    enum class Auth { None, Session };
+
+    struct Request
+    {
+        Request(QByteArray verb_, QString path_, QString query_ = {}, QByteArray body_ = {},
+                Auth auth_ = Auth::Session)
+            : verb(std::move(verb_))
+            , path(std::move(path_))
+            , query(std::move(query_))
+            , body(std::move(body_))
+            , auth(auth_)
+        { }
+
+        QByteArray verb;
+        QString path; // below the server URL's path, e.g. /api/v1/tokens
+        QString query; // already percent-encoded, without '?'
+        QByteArray body; // JSON, or null for none
+        Auth auth = Auth::Session;
+        QByteArray ifMatch;
+        bool signalsExpiry = true; // a 401 emits sessionExpired (not for signOut)
+    };
+
+    // Starts `request`; `handler` runs when the answer is in, unless
+    // `context` is gone by then. With `call` the request continues that call
+    // (the next page of listAllTokens).
+    ApiCall *start(Request request, QObject *context, RawHandler handler, ApiCall *call = nullptr);
+    void finish(ApiCall *call, QNetworkReply *reply, const QPointer<QObject> &context,
+                const RawHandler &handler, bool signalsExpiry);
+    ApiCall *fetchPages(TokenListQuery query, QList<Token> collected, QObject *context,
+                        ApiCallback<QList<Token>> callback, ApiCall *call);
+    void setRunning(int delta);
+
+    QNetworkAccessManager m_manager;
+    QUrl m_serverUrl;
+    std::optional<Session> m_session;
+    std::chrono::milliseconds m_timeout{30'000};
+    int m_running = 0;
+};
+
+} // namespace ApiAccess

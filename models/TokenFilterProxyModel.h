@@ -1,0 +1,55 @@
+#pragma once
+
+#include "access/AccessLevel.h"
+#include "wire/Token.h"
+
+#include <QSortFilterProxyModel>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ApiAccess {
+
+// Sorting and searching for the API Tokens table. Sorts by
+// TokenTableModel::SortRole, so every column sorts by meaning (access level
+// by rank, status by severity, times chronologically with "Never" last in
+// either direction); ties fall back to the name, then the id, so the order
+// is stable across refreshes. Works over any source that provides
+// TokenTableModel's roles.
+class TokenFilterProxyModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit TokenFilterProxyModel(QObject *parent = nullptr);
+    ~TokenFilterProxyModel() override;
+
+    // Case-insensitive substring search over the name, the id, the access
+    // level's display name and wire id, and each allowed range. White space
+    // separates terms that must all match (in any of those fields), so
+    // "rss read-only" finds the RSS reader with read-only access.
+    QString searchText() const { return m_searchText; }
+    void setSearchText(const QString &text);
+
+    // nullopt: every status / access level.
+    std::optional<TokenStatus> statusFilter() const { return m_status; }
+    void setStatusFilter(std::optional<TokenStatus> status);
+    std::optional<AccessLevel> accessLevelFilter() const { return m_accessLevel; }
+    void setAccessLevelFilter(std::optional<AccessLevel> level);
+
+    // Whether `token` matches every term of `terms` (see setSearchText).
+    static bool matchesSearch(const Token &token, const QStringList &terms);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    QString m_searchText;
+    QStringList m_terms;
+    std::optional<TokenStatus> m_status;
+    std::optional<AccessLevel> m_accessLevel;
+};
+
+} // namespace ApiAccess

@@ -1,0 +1,401 @@
+#include "TokenTableModel.h"
+
+#include "RelativeTime.h"
+
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace ApiAccess {
+
+namespace {
+
+int toRow(qsizetype row)
+{
+    return static_cast<int>(row);
+}
+
+qint64 sortKey(const QDateTime &time)
+{
+    return time.isValid() ? time.toMSecsSinceEpoch() : TokenTableModel::kNeverSortKey;
+}
+
+} // namespace
+
+TokenTableModel::TokenTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_clock([] { return QDateTime::currentDateTime(); })
+{ }
+
+TokenTableModel::~TokenTableModel() = default;
+
+int TokenTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : toRow(m_tokens.size());
+}
+
+int TokenTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+Qt::ItemFlags TokenTableModel::flags(const QModelIndex &index) const
+{
+    // Views legitimately ask about the invalid index; only a foreign or
+    // stale one is a bug.
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+QVariant TokenTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case TokenColumn:
+        return tr("Token");
+    case AccessLevelColumn:
+        return tr("Access level");
+    case AllowedIpRangesColumn:
+        return tr("Allowed IP Ranges");
+    case StatusColumn:
+        return tr("Status");
+    case CreatedColumn:
+        return tr("Created");
+    case LastUsedColumn:
+        return tr("Last used");
+    case ActionsColumn:
+        return tr("Actions");
+    default:
+        return {};
+    }
+}
+
+QVariant TokenTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
+    const Token &token = m_tokens.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(token, index.column());
+    case Qt::ToolTipRole:
+        return toolTipData(token, index.column());
+    case Qt::AccessibleTextRole:
+        return accessibleData(token, index.column());
+    case SortRole:
+        return sortData(token, index.column());
+    case TokenIdRole:
+        return token.id;
+    case TokenRole:
+        return QVariant::fromValue(token);
+    case ExpiringSoonRole:
+        return isExpiringSoon(token);
+    default:
+        return {};
+    }
+}
+
+QVariant TokenTableModel::displayData(const Token &token, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return token.name;
+    case TokenColumn:
+        return maskedId(token.id);
+    case AccessLevelColumn:
+        return AccessLevels::displayName(token.accessLevel);
+    case AllowedIpRangesColumn:
+        return rangesSummary(token.allowedIpRanges);
+    case StatusColumn:
+        return TokenStatuses::displayName(token.status);
+    case CreatedColumn:
+        return RelativeTime::format(token.createdAt, now());
+    case LastUsedColumn:
+        return token.lastUsedAt ? RelativeTime::format(*token.lastUsedAt, now()) : tr("Never");
+    case ActionsColumn:
+        return QString();
+    default:
+        return {};
+    }
+}
+
+QVariant TokenTableModel::toolTipData(const Token &token, int column) const
+{
+    const QDateTime current = now();
+    switch (column) {
+    case NameColumn:
+        return token.name; // the view elides long names
+    case TokenColumn:
+        // The id is public (it is the Basic user name); the secret is not
+        // here at all, so the tooltip can name the id in full.
+        return tr("Token ID: %1\nUse the copy button or Ctrl+C to copy the token.").arg(token.id);
+    case AccessLevelColumn:
+        return AccessLevels::description(token.accessLevel);
+    case AllowedIpRangesColumn:
+        return token.allowedIpRanges.isEmpty() ? tr("Any address can use this token")
+                                               : token.allowedIpRanges.join(u'\n');
+    case StatusColumn:
+        switch (token.status) {
+        case TokenStatus::Active:
+            if (!token.expiresAt)
+                return tr("Never expires");
+            return tr("Expires %1\n%2")
+                .arg(RelativeTime::format(*token.expiresAt, current),
+                     RelativeTime::exact(*token.expiresAt, current));
+        case TokenStatus::Expired:
+            if (!token.expiresAt)
+                return tr("Expired");
+            return tr("Expired %1\n%2")
+                .arg(RelativeTime::format(*token.expiresAt, current),
+                     RelativeTime::exact(*token.expiresAt, current));
+        case TokenStatus::Disabled:
+            return tr("Disabled: integrations using this token are refused");
+        }
+        return {};
+    case CreatedColumn: {
+        const QString when = RelativeTime::exact(token.createdAt, current);
+        return token.createdBy.isEmpty() ? when : tr("%1\nby %2").arg(when, token.createdBy);
+    }
+    case LastUsedColumn: {
+        if (!token.lastUsedAt)
+            return tr("This token has not been used yet");
+        const QString when = RelativeTime::exact(*token.lastUsedAt, current);
+        return token.lastUsedIp.isEmpty() ? when : tr("%1\nfrom %2").arg(when, token.lastUsedIp);
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant TokenTableModel::accessibleData(const Token &token, int column) const
+{
+    // Only where the display text reads badly aloud or says nothing; the
+    // view falls back to the display text elsewhere.
+    switch (column) {
+    case TokenColumn:
+        return tr("Token %1, hidden").arg(token.id.left(kMaskedIdLength));
+    case AllowedIpRangesColumn:
+        return token.allowedIpRanges.isEmpty() ? tr("Any address")
+                                               : token.allowedIpRanges.join(u", "_s);
+    case LastUsedColumn:
+        if (token.lastUsedAt && !token.lastUsedIp.isEmpty()) {
+            return tr("%1 from %2")
+                .arg(RelativeTime::format(*token.lastUsedAt, now()), token.lastUsedIp);
+        }
+        return {};
+    case ActionsColumn:
+        return tr("Actions for %1").arg(token.name);
+    default:
+        return {};
+    }
+}
+
+QVariant TokenTableModel::sortData(const Token &token, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return token.name.toCaseFolded();
+    case TokenColumn:
+        return token.id;
+    case AccessLevelColumn:
+        return AccessLevels::rank(token.accessLevel);
+    case AllowedIpRangesColumn:
+        // "Any address" (empty) first, then by the canonical text.
+        return token.allowedIpRanges.join(u' ');
+    case StatusColumn:
+        return statusSeverity(token.status);
+    case CreatedColumn:
+        return sortKey(token.createdAt);
+    case LastUsedColumn:
+        return token.lastUsedAt ? sortKey(*token.lastUsedAt) : kNeverSortKey;
+    default:
+        return {};
+    }
+}
+
+bool TokenTableModel::isExpiringSoon(const Token &token) const
+{
+    if (token.status != TokenStatus::Active || !token.expiresAt || !token.expiresAt->isValid())
+        return false;
+    const QDateTime current = now();
+    return *token.expiresAt > current && *token.expiresAt <= current.addDays(kExpiringSoonDays);
+}
+
+QString TokenTableModel::maskedId(const QString &id)
+{
+    if (id.isEmpty())
+        return {};
+    return id.left(kMaskedIdLength) + u"…••••"_s;
+}
+
+QString TokenTableModel::rangesSummary(const QStringList &ranges)
+{
+    if (ranges.isEmpty())
+        return tr("Any address");
+    if (ranges.size() == 1)
+        return ranges.front();
+    return tr("%1 +%2").arg(ranges.front()).arg(ranges.size() - 1);
+}
+
+int TokenTableModel::statusSeverity(TokenStatus status)
+{
+    switch (status) {
+    case TokenStatus::Active:
+        return 0;
+    case TokenStatus::Expired:
+        return 1;
+    case TokenStatus::Disabled:
+        return 2;
+    }
+    return 3;
+}
+
+void TokenTableModel::setTokens(const QList<Token> &tokens)
+{
+    // Where each wanted id sits in `tokens`; the last occurrence wins.
+    QHash<QString, qsizetype> wanted;
+    wanted.reserve(tokens.size());
+    for (qsizetype i = 0; i < tokens.size(); ++i)
+        wanted.insert(tokens.at(i).id, i);
+
+    // Removals from the back, one signal per contiguous run, so the rows
+    // still to be visited keep their numbers.
+    for (qsizetype row = m_tokens.size() - 1; row >= 0; --row) {
+        if (wanted.contains(m_tokens.at(row).id))
+            continue;
+        const qsizetype last = row;
+        while (row > 0 && !wanted.contains(m_tokens.at(row - 1).id))
+            --row;
+        beginRemoveRows({}, toRow(row), toRow(last));
+        for (qsizetype r = row; r <= last; ++r)
+            m_rowById.remove(m_tokens.at(r).id);
+        m_tokens.remove(row, last - row + 1);
+        rebuildIndex(toRow(row));
+        endRemoveRows();
+    }
+
+    // Changes in place, one dataChanged per contiguous run of changed rows.
+    qsizetype runStart = -1;
+    const auto flush = [this, &runStart](qsizetype end) {
+        if (runStart < 0)
+            return;
+        Q_EMIT dataChanged(index(toRow(runStart), 0), index(toRow(end - 1), ColumnCount - 1));
+        runStart = -1;
+    };
+    for (qsizetype row = 0; row < m_tokens.size(); ++row) {
+        const Token &incoming = tokens.at(wanted.value(m_tokens.at(row).id));
+        if (incoming == m_tokens.at(row)) {
+            flush(row);
+            continue;
+        }
+        m_tokens[row] = incoming;
+        if (runStart < 0)
+            runStart = row;
+    }
+    flush(m_tokens.size());
+
+    // New ids, appended in the order given.
+    QList<qsizetype> added;
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const QString &id = tokens.at(i).id;
+        if (!m_rowById.contains(id) && wanted.value(id) == i)
+            added.append(i);
+    }
+    if (added.isEmpty())
+        return;
+    const int first = toRow(m_tokens.size());
+    beginInsertRows({}, first, first + toRow(added.size()) - 1);
+    m_tokens.reserve(m_tokens.size() + added.size());
+    for (const qsizetype i : std::as_const(added))
+        m_tokens.append(tokens.at(i));
+    rebuildIndex(first);
+    endInsertRows();
+}
+
+void TokenTableModel::upsertToken(const Token &token)
+{
+    const int row = rowForId(token.id);
+    if (row >= 0) {
+        replaceRow(row, token);
+        return;
+    }
+    const int last = toRow(m_tokens.size());
+    beginInsertRows({}, last, last);
+    m_tokens.append(token);
+    m_rowById.insert(token.id, last);
+    endInsertRows();
+}
+
+bool TokenTableModel::removeToken(const QString &id)
+{
+    const int row = rowForId(id);
+    if (row < 0)
+        return false;
+    beginRemoveRows({}, row, row);
+    m_rowById.remove(id);
+    m_tokens.removeAt(row);
+    rebuildIndex(row);
+    endRemoveRows();
+    return true;
+}
+
+std::optional<Token> TokenTableModel::token(int row) const
+{
+    if (row < 0 || row >= m_tokens.size())
+        return std::nullopt;
+    return m_tokens.at(row);
+}
+
+int TokenTableModel::rowForId(const QString &id) const
+{
+    return m_rowById.value(id, -1);
+}
+
+void TokenTableModel::setClock(Clock clock)
+{
+    m_clock = clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTime(); });
+    refreshTimes();
+}
+
+void TokenTableModel::setNow(const QDateTime &now)
+{
+    setClock([now] { return now; });
+}
+
+QDateTime TokenTableModel::now() const
+{
+    return m_clock();
+}
+
+void TokenTableModel::refreshTimes()
+{
+    if (m_tokens.isEmpty())
+        return;
+    // Whole rows: ExpiringSoonRole is on every column. The roles are listed
+    // so a proxy does not re-sort or re-filter for a change of wording.
+    Q_EMIT dataChanged(
+        index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+        {Qt::DisplayRole, Qt::ToolTipRole, Qt::AccessibleTextRole, ExpiringSoonRole});
+}
+
+void TokenTableModel::replaceRow(int row, const Token &token)
+{
+    if (m_tokens.at(row) == token)
+        return;
+    m_tokens[row] = token;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void TokenTableModel::rebuildIndex(int fromRow)
+{
+    for (qsizetype row = fromRow; row < m_tokens.size(); ++row)
+        m_rowById.insert(m_tokens.at(row).id, toRow(row));
+}
+
+} // namespace ApiAccess

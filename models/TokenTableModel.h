@@ -1,0 +1,127 @@
+#pragma once
+
+#include "wire/Token.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <limits>
+#include <optional>
+
+namespace ApiAccess {
+
+// The API Tokens table (PRODUCT.md §7): one row per token's metadata.
+// The secret is never here: copying fetches it just in time (issue 4), so
+// nothing a view, a screenshot or the accessibility tree can reach holds it.
+//
+// Row order is the order tokens arrived in (new ones are appended); sorting
+// and searching belong to TokenFilterProxyModel. Updates are incremental
+// (inserts, removals, dataChanged) so selection and scroll position in the
+// view survive a refresh.
+class TokenTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    // Exact labels and order of PRODUCT.md §7.
+    enum Column : int {
+        NameColumn,
+        TokenColumn, // masked id; the ui's delegate draws the copy button here
+        AccessLevelColumn,
+        AllowedIpRangesColumn,
+        StatusColumn,
+        CreatedColumn,
+        LastUsedColumn,
+        ActionsColumn, // empty text; the ui puts the ⋯ button here
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role : int {
+        // Raw value with the column's meaning: case-folded name, id, access
+        // level rank (higher = more powerful), status severity, times as
+        // UTC msecs since the epoch (kNeverSortKey when absent), the ranges
+        // text. Invalid for the Actions column.
+        SortRole = Qt::UserRole + 1,
+        TokenIdRole, // QString, every column
+        TokenRole, // ApiAccess::Token (QVariant::fromValue), every column
+        // bool, every column: active and expiring within kExpiringSoonDays
+        // of now. For the ui to mark the row (issue 5).
+        ExpiringSoonRole,
+    };
+    Q_ENUM(Role)
+
+    // SortRole of a time that is absent (never used). The maximum sorts it
+    // after every real time in ascending order with any proxy;
+    // TokenFilterProxyModel keeps it last in descending order too.
+    static constexpr qint64 kNeverSortKey = std::numeric_limits<qint64>::max();
+    static constexpr int kExpiringSoonDays = 7;
+    // How many characters of the id the Token column shows: "tok_" and
+    // four more, enough to tell tokens apart at a glance.
+    static constexpr qsizetype kMaskedIdLength = 8;
+
+    using Clock = std::function<QDateTime()>;
+
+    explicit TokenTableModel(QObject *parent = nullptr);
+    ~TokenTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    // Makes the rows equal `tokens` as a set, by id, with the fewest
+    // signals: rows whose id is gone are removed (one rowsRemoved per
+    // contiguous run), changed tokens emit dataChanged for their row, new
+    // ids are appended in the given order. Never a model reset. A repeated
+    // id in `tokens` counts once (the last occurrence wins).
+    void setTokens(const QList<Token> &tokens);
+    // Replaces the token with the same id in place, or appends it.
+    void upsertToken(const Token &token);
+    // False if no row has that id.
+    bool removeToken(const QString &id);
+
+    std::optional<Token> token(int row) const;
+    const QList<Token> &tokens() const { return m_tokens; }
+    // -1 if absent. Constant time.
+    int rowForId(const QString &id) const;
+
+    // The current time for relative texts ("3 minutes ago") and expiry.
+    // Tests pin it; the ui may call refreshTimes() on a timer so relative
+    // texts stay true.
+    void setClock(Clock clock);
+    void setNow(const QDateTime &now); // a clock that always answers `now`
+    QDateTime now() const;
+    // Re-announces the time-dependent columns (Status, Created, Last used).
+    void refreshTimes();
+
+    // "tok_ab12…••••": the id's first kMaskedIdLength characters and a mask.
+    static QString maskedId(const QString &id);
+    // "Any address", "10.0.0.0/8", "10.0.0.0/8 +2".
+    static QString rangesSummary(const QStringList &ranges);
+    // Ascending sort order of statuses: working first, then expired (it
+    // stopped on its own and may need a new expiry), then disabled (an
+    // admin turned it off on purpose).
+    static int statusSeverity(TokenStatus status);
+
+private:
+    QVariant displayData(const Token &token, int column) const;
+    QVariant toolTipData(const Token &token, int column) const;
+    QVariant accessibleData(const Token &token, int column) const;
+    QVariant sortData(const Token &token, int column) const;
+    bool isExpiringSoon(const Token &token) const;
+    void replaceRow(int row, const Token &token);
+    void rebuildIndex(int fromRow);
+
+    QList<Token> m_tokens;
+    QHash<QString, int> m_rowById;
+    Clock m_clock;
+};
+
+} // namespace ApiAccess

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "dialogs/IpRangesFeedback.h"
+#include "wire/FieldError.h"
+#include "wire/Token.h"
+#include "wire/TokenInput.h"
+
+#include <QDialog>
+#include <QList>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QPushButton;
+
+namespace ApiAccess {
+
+namespace Ui {
+class TokenDialog;
+}
+
+// "Create API token" and "Edit API token" (PRODUCT.md §7). The dialog only
+// collects a TokenCreateInput and validates it with the server's own rules
+// (TokenNames, IpAllowList); the command object that owns it does the
+// network call. The flow, from the owner's side:
+//
+//   submitRequested(input) -> setBusy(true), send the request
+//   cancelRequested()      -> abort the request, setBusy(false); dialog stays
+//   success                -> accept()
+//   422                    -> showFieldErrors(errors)
+//   other failure          -> showError(message, retryable)
+//   retryRequested()       -> setBusy(true), send value() again
+//
+// The dialog never closes itself on Create and never clears what was typed.
+class TokenDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    enum class Mode { Create, Edit };
+
+    explicit TokenDialog(QWidget *parent = nullptr);
+    explicit TokenDialog(Mode mode, QWidget *parent = nullptr);
+    ~TokenDialog() override;
+
+    Mode mode() const { return m_mode; }
+
+    // Prefills every field from an existing token (for Edit); the Advanced
+    // section opens if the token has ranges, so nothing set is hidden.
+    void setToken(const Token &token);
+
+    // What the admin entered: the name normalized as the server will store
+    // it, the chosen level, the ranges in canonical form. Meaningful when
+    // isInputValid(); otherwise the name is just trimmed and the invalid
+    // ranges are left out.
+    TokenCreateInput value() const;
+    // For Edit: only what differs from the token given to setToken().
+    TokenUpdateInput changes() const;
+    bool isInputValid() const;
+
+    bool isBusy() const { return m_busy; }
+    // Locks every input and the Create button and shows the busy indicator;
+    // while busy, Escape, Cancel and closing the window emit
+    // cancelRequested() instead of closing. Focus returns where it was.
+    void setBusy(bool busy);
+
+    // A 422's errors, each under its field: "name", "accessLevel",
+    // "allowedIpRanges" and "allowedIpRanges[i]" (i counts the ranges sent,
+    // reported on the line where the admin typed that range). Anything
+    // else goes to the error bar. Ends the busy state; an error stays until
+    // its field is edited.
+    void showFieldErrors(const QList<FieldError> &errors);
+    // A failure that is not about one field (network, server). Ends the busy
+    // state; with `retryable` the bar offers Retry.
+    void showError(const QString &message, bool retryable);
+    void clearError();
+
+    void reject() override;
+
+Q_SIGNALS:
+    void submitRequested(const ApiAccess::TokenCreateInput &input);
+    void retryRequested();
+    void cancelRequested();
+
+private:
+    void populateAccessLevels();
+    void onNameEdited();
+    void onAccessLevelChanged();
+    void onRangesEdited();
+    void onSubmit();
+    void onRetry();
+    void refreshNameFeedback();
+    void refreshRangesFeedback();
+    void updateButtons();
+    QPushButton *createButton() const;
+    static void setFeedback(QLabel *label, const QString &text);
+
+    std::unique_ptr<Ui::TokenDialog> m_ui;
+    Mode m_mode;
+    IpRangesFeedback m_ranges;
+    std::optional<Token> m_original;
+    QString m_nameServerError;
+    bool m_nameTouched = false;
+    bool m_busy = false;
+    QPointer<QWidget> m_focusBeforeBusy;
+};
+
+} // namespace ApiAccess
