@@ -78,6 +78,17 @@ Result<QString, HttpResponse> tokenIdParameter(const HttpRequest &request)
     return id;
 }
 
+Result<TokenTarget, HttpResponse> adminAndTokenId(ApiContext &context, const HttpRequest &request)
+{
+    auto principal = context.authenticator.admin(request, context.nowMs());
+    if (!principal)
+        return fail(std::move(principal).error());
+    auto id = tokenIdParameter(request);
+    if (!id)
+        return fail(std::move(id).error());
+    return TokenTarget{std::move(principal).value(), std::move(id).value()};
+}
+
 Result<StoredToken, HttpResponse> loadToken(ApiContext &context, const QString &id)
 {
     auto found = context.store.findToken(id);

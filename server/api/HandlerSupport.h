@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ApiContext.h"
+#include "auth/Authenticator.h"
 #include "common/Result.h"
 #include "http/HttpMessage.h"
 #include "store/StoreTypes.h"
@@ -12,8 +13,6 @@
 #include <string_view>
 
 namespace ApiAccess::Server {
-
-struct Principal;
 
 // Small pieces every handler needs, so each handler reads as the steps of
 // its endpoint.
@@ -29,6 +28,15 @@ jsonBody(const HttpRequest &request, bool emptyIsObject = false,
 // The {id} path parameter if it has the shape of a token id; otherwise the
 // 404 to send (an id that cannot exist is simply not found).
 Result<QString, HttpResponse> tokenIdParameter(const HttpRequest &request);
+
+// The prologue of every /api/v1/tokens/{id} endpoint: the admin calling
+// (or the 401/403 to send) and the id they name (or the 404).
+struct TokenTarget
+{
+    Principal principal;
+    QString id;
+};
+Result<TokenTarget, HttpResponse> adminAndTokenId(ApiContext &context, const HttpRequest &request);
 
 // Loads a token or returns 404 / 503.
 Result<StoredToken, HttpResponse> loadToken(ApiContext &context, const QString &id);

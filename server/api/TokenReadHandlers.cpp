@@ -102,13 +102,11 @@ HttpResponse listTokens(ApiContext &context, HttpRequest &request)
 
 HttpResponse getToken(ApiContext &context, HttpRequest &request)
 {
-    const auto principal = context.authenticator.admin(request, context.nowMs());
-    if (!principal)
-        return principal.error();
-    const auto id = HandlerSupport::tokenIdParameter(request);
-    if (!id)
-        return id.error();
-    const auto token = HandlerSupport::loadToken(context, id.value());
+    const auto target = HandlerSupport::adminAndTokenId(context, request);
+    if (!target)
+        return target.error();
+    const QString &id = target->id;
+    const auto token = HandlerSupport::loadToken(context, id);
     if (!token)
         return token.error();
     return HandlerSupport::tokenResponse(context, 200, token.value());
@@ -116,13 +114,12 @@ HttpResponse getToken(ApiContext &context, HttpRequest &request)
 
 HttpResponse getTokenSecret(ApiContext &context, HttpRequest &request)
 {
-    const auto principal = context.authenticator.admin(request, context.nowMs());
-    if (!principal)
-        return principal.error();
-    const auto id = HandlerSupport::tokenIdParameter(request);
-    if (!id)
-        return id.error();
-    const auto token = HandlerSupport::loadToken(context, id.value());
+    const auto target = HandlerSupport::adminAndTokenId(context, request);
+    if (!target)
+        return target.error();
+    const Principal &principal = target->principal;
+    const QString &id = target->id;
+    const auto token = HandlerSupport::loadToken(context, id);
     if (!token)
         return token.error();
 
@@ -145,7 +142,7 @@ HttpResponse getTokenSecret(ApiContext &context, HttpRequest &request)
     secret.value().fill('\0');
 
     const auto audited = context.store.recordAudit(HandlerSupport::auditEvent(
-        context, principal.value(), request, AuditAction::TokenSecretRetrieved, token->id));
+        context, principal, request, AuditAction::TokenSecretRetrieved, token->id));
     if (!audited) {
         encoded.fill('\0');
         // No trace, no secret: retrieval must always be on the record.

@@ -137,12 +137,11 @@ HttpResponse createToken(ApiContext &context, HttpRequest &request)
 
 HttpResponse updateToken(ApiContext &context, HttpRequest &request)
 {
-    const auto principal = context.authenticator.admin(request, context.nowMs());
-    if (!principal)
-        return principal.error();
-    const auto id = HandlerSupport::tokenIdParameter(request);
-    if (!id)
-        return id.error();
+    const auto target = HandlerSupport::adminAndTokenId(context, request);
+    if (!target)
+        return target.error();
+    const Principal &principal = target->principal;
+    const QString &id = target->id;
     const auto body = HandlerSupport::jsonBody(request, false, {"application/merge-patch+json"});
     if (!body)
         return body.error();
@@ -156,7 +155,7 @@ HttpResponse updateToken(ApiContext &context, HttpRequest &request)
     if (expiresAt && inThePast(*expiresAt, now))
         return Problems::validation({expiryInThePast()});
 
-    const auto current = HandlerSupport::loadToken(context, id.value());
+    const auto current = HandlerSupport::loadToken(context, id);
     if (!current)
         return current.error();
     if (!HandlerSupport::ifMatchAllows(request.header("if-match"), current.value()))
@@ -178,26 +177,25 @@ HttpResponse updateToken(ApiContext &context, HttpRequest &request)
     // The revision read above is the one If-Match approved; the store
     // refuses the write if anyone changed the token in between.
     const auto updated = context.store.updateToken(
-        id.value(), changes, current->revision, now,
-        HandlerSupport::auditEvent(context, principal.value(), request, actionFor(input.value()),
-                                   id.value(), changedFields(input.value())));
+        id, changes, current->revision, now,
+        HandlerSupport::auditEvent(context, principal, request, actionFor(input.value()), id,
+                                   changedFields(input.value())));
     if (!updated)
         return HandlerSupport::storeFailure(updated.error(),
                                             tr("There is no API token with this id."));
-    context.verifier.invalidate(id.value());
+    context.verifier.invalidate(id);
     return HandlerSupport::tokenResponse(context, 200, updated.value());
 }
 
 HttpResponse deleteToken(ApiContext &context, HttpRequest &request)
 {
-    const auto principal = context.authenticator.admin(request, context.nowMs());
-    if (!principal)
-        return principal.error();
-    const auto id = HandlerSupport::tokenIdParameter(request);
-    if (!id)
-        return id.error();
+    const auto target = HandlerSupport::adminAndTokenId(context, request);
+    if (!target)
+        return target.error();
+    const Principal &principal = target->principal;
+    const QString &id = target->id;
     if (request.hasHeader("if-match")) {
-        const auto current = HandlerSupport::loadToken(context, id.value());
+        const auto current = HandlerSupport::loadToken(context, id);
         if (!current)
             return current.error();
         if (!HandlerSupport::ifMatchAllows(request.header("if-match"), current.value()))
@@ -205,27 +203,24 @@ HttpResponse deleteToken(ApiContext &context, HttpRequest &request)
                 tr("The token was changed by someone else since you loaded it."));
     }
     const auto deleted = context.store.deleteToken(
-        id.value(),
-        HandlerSupport::auditEvent(context, principal.value(), request, AuditAction::TokenDeleted,
-                                   id.value()));
+        id, HandlerSupport::auditEvent(context, principal, request, AuditAction::TokenDeleted, id));
     if (!deleted)
         return HandlerSupport::storeFailure(deleted.error(),
                                             tr("There is no API token with this id."));
-    context.verifier.invalidate(id.value());
-    context.usage.forget(id.value());
+    context.verifier.invalidate(id);
+    context.usage.forget(id);
     HttpResponse response = HttpResponse::noContent();
-    response.logTokenId = id->toStdString();
+    response.logTokenId = id.toStdString();
     return response;
 }
 
 HttpResponse rotateToken(ApiContext &context, HttpRequest &request)
 {
-    const auto principal = context.authenticator.admin(request, context.nowMs());
-    if (!principal)
-        return principal.error();
-    const auto id = HandlerSupport::tokenIdParameter(request);
-    if (!id)
-        return id.error();
+    const auto target = HandlerSupport::adminAndTokenId(context, request);
+    if (!target)
+        return target.error();
+    const Principal &principal = target->principal;
+    const QString &id = target->id;
     const auto body = HandlerSupport::jsonBody(request, true);
     if (!body)
         return body.error();
@@ -246,21 +241,21 @@ HttpResponse rotateToken(ApiContext &context, HttpRequest &request)
         previousValidUntil =
             QDateTime::fromMSecsSinceEpoch(context.nowMs() + *grace * 1000, Qt::UTC);
 
-    TokenCredentials credentials{id.value(), TokenFormat::generateSecret()};
+    TokenCredentials credentials{id, TokenFormat::generateSecret()};
     const QByteArray hash = context.vault.hashSecret(credentials.secret);
     const QByteArray sealed = context.vault.encryptSecret(credentials.secret, credentials.id);
     const QString detail = previousValidUntil ? tr("previous secret valid for %1 s").arg(*grace)
                                               : tr("previous secret revoked");
     const auto rotated = context.store.rotateSecret(
-        id.value(), hash, sealed, previousValidUntil, now,
-        HandlerSupport::auditEvent(context, principal.value(), request, AuditAction::TokenRotated,
-                                   id.value(), detail));
+        id, hash, sealed, previousValidUntil, now,
+        HandlerSupport::auditEvent(context, principal, request, AuditAction::TokenRotated, id,
+                                   detail));
     if (!rotated) {
         credentials.secret.fill('\0');
         return HandlerSupport::storeFailure(rotated.error(),
                                             tr("There is no API token with this id."));
     }
-    context.verifier.invalidate(id.value());
+    context.verifier.invalidate(id);
     HttpResponse response = responseWithSecret(context, 200, rotated.value(), credentials);
     credentials.secret.fill('\0');
     return response;
