@@ -3,8 +3,8 @@
 // call the admin endpoints are in tst_server_tokens_auth.cpp; change,
 // delete, secret and rotate in tst_server_tokens_write.cpp.
 
-#include "ApiTestClient.h"
-#include "ServerProcess.h"
+#include "ApiAssertions.h"
+#include "SignedInServer.h"
 #include "token/TokenFormat.h"
 #include "wire/Token.h"
 
@@ -23,38 +23,7 @@ namespace {
 const QString kAdmin = u"alice"_s;
 const QString kPassword = u"correct horse battery staple"_s;
 
-QStringList sortedErrorFields(const ApiReply &reply)
-{
-    QStringList fields;
-    const QJsonArray errors = reply.json().value(u"errors"_s).toArray();
-    for (const QJsonValue &error : errors) {
-        fields.append(error.toObject().value(u"field"_s).toString());
-        // Every entry explains itself.
-        if (error.toObject().value(u"message"_s).toString().isEmpty())
-            fields.append(u"<entry without message>"_s);
-    }
-    fields.sort();
-    return fields;
-}
-
-QStringList sortedKeys(const QJsonObject &object)
-{
-    QStringList keys = object.keys();
-    keys.sort();
-    return keys;
-}
-
 } // namespace
-
-// A problem document with this status (RFC 9457, PRODUCT.md §6).
-#define QCOMPARE_PROBLEM(replyExpression, expectedStatus)                                          \
-    do {                                                                                           \
-        const ApiReply &problemReply_ = (replyExpression);                                         \
-        QVERIFY2(problemReply_.status == (expectedStatus), problemReply_.describe().constData());  \
-        QCOMPARE(problemReply_.header("Content-Type"), "application/problem+json"_ba);             \
-        QCOMPARE(problemReply_.json().value(u"status"_s).toInt(), (expectedStatus));               \
-        QVERIFY(!problemReply_.json().value(u"title"_s).toString().isEmpty());                     \
-    } while (false)
 
 class TestServerTokens : public QObject
 {
@@ -86,51 +55,22 @@ private:
     QJsonObject createOk(const QJsonObject &body);
     QList<QJsonObject> listAll(const QString &query);
     int tokenCount();
-    void remember(const QByteArray &secretOrToken);
 
-    ServerProcess m_server;
-    std::unique_ptr<ApiTestClient> m_api; // signed in as kAdmin
-    QList<QByteArray> m_secrets; // every secret this test saw, for the log check
+    SignedInServer m_env; // m_env.api is signed in as kAdmin
+    SeenSecrets m_secrets; // every secret this test saw, for the log check
 };
 
 void TestServerTokens::initTestCase()
 {
-    QVERIFY2(m_server.addAdmin(kAdmin, kPassword), "apiaccess-server admin add failed");
-    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-    m_api = std::make_unique<ApiTestClient>(m_server.baseUrl());
-    const ApiReply signIn = m_api->post(
-        u"/api/v1/sessions"_s, QJsonObject{{u"username"_s, kAdmin}, {u"password"_s, kPassword}});
-    QVERIFY2(signIn.status == 201, signIn.describe().constData());
-    const QByteArray session = signIn.json().value(u"sessionToken"_s).toString().toLatin1();
-    QVERIFY(!session.isEmpty());
-    m_api->setBearer(session);
-    remember(session);
-}
-
-void TestServerTokens::remember(const QByteArray &secretOrToken)
-{
-    m_secrets.append(secretOrToken);
-    // The bare secret too: a log line with "id:secret" would leak it.
-    if (const auto decoded = TokenFormat::decode(secretOrToken))
-        m_secrets.append(decoded->secret);
-}
-
-QJsonObject TestServerTokens::createOk(const QJsonObject &body)
-{
-    const ApiReply reply = m_api->post(u"/api/v1/tokens"_s, body);
-    if (reply.status != 201) {
-        qWarning("create failed: %s", reply.describe().constData());
-        return {};
-    }
-    QJsonObject object = reply.json();
-    remember(object.value(u"token"_s).toString().toLatin1());
-    return object;
+    QVERIFY2(m_env.start(kAdmin, kPassword), qPrintable(m_env.errorString()));
+    QVERIFY(!m_env.session.isEmpty());
+    m_secrets.remember(m_env.session);
 }
 
 QList<QJsonObject> TestServerTokens::listAll(const QString &query)
 {
     QList<QJsonObject> items;
-    const ApiReply reply = m_api->get(u"/api/v1/tokens?limit=1000"_s + query);
+    const ApiReply reply = m_env.api->get(u"/api/v1/tokens?limit=1000"_s + query);
     if (reply.status != 200) {
         qWarning("list failed: %s", reply.describe().constData());
         return items;
@@ -141,15 +81,19 @@ QList<QJsonObject> TestServerTokens::listAll(const QString &query)
     return items;
 }
 
+QJsonObject TestServerTokens::createOk(const QJsonObject &body)
+{
+    return createTokenOk(*m_env.api, body, m_secrets);
+}
+
 int TestServerTokens::tokenCount()
 {
-    const ApiReply reply = m_api->get(u"/api/v1/tokens?limit=1000"_s);
-    return reply.status == 200 ? int(reply.json().value(u"items"_s).toArray().size()) : -1;
+    return countTokens(*m_env.api);
 }
 
 void TestServerTokens::listIsEmptyOnAFreshServer()
 {
-    const ApiReply reply = m_api->get(u"/api/v1/tokens"_s);
+    const ApiReply reply = m_env.api->get(u"/api/v1/tokens"_s);
     QVERIFY2(reply.status == 200, reply.describe().constData());
     QCOMPARE(reply.header("Content-Type"), "application/json"_ba);
     QCOMPARE(
@@ -160,14 +104,15 @@ void TestServerTokens::listIsEmptyOnAFreshServer()
 void TestServerTokens::createAnswersTheFullToken()
 {
     const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
-    const ApiReply reply = m_api->post(u"/api/v1/tokens"_s,
-                                       QJsonObject{{u"name"_s, u"  RSS reader  "_s},
-                                                   {u"accessLevel"_s, u"restricted_read_only"_s}});
+    const ApiReply reply =
+        m_env.api->post(u"/api/v1/tokens"_s,
+                        QJsonObject{{u"name"_s, u"  RSS reader  "_s},
+                                    {u"accessLevel"_s, u"restricted_read_only"_s}});
     QVERIFY2(reply.status == 201, reply.describe().constData());
     const QDateTime after = QDateTime::currentDateTimeUtc().addSecs(1);
     const QJsonObject body = reply.json();
     const QString tokenString = body.value(u"token"_s).toString();
-    remember(tokenString.toLatin1());
+    m_secrets.remember(tokenString.toLatin1());
 
     QCOMPARE(sortedKeys(body),
              (QStringList{u"accessLevel"_s, u"allowedIpRanges"_s, u"createdAt"_s, u"createdBy"_s,
@@ -197,8 +142,8 @@ void TestServerTokens::createAnswersTheFullToken()
     QCOMPARE(decoded->id, id);
     QVERIFY(TokenFormat::validateSecret(decoded->secret).ok());
 
-    QCOMPARE(m_server.baseUrl().resolved(QUrl(QString::fromLatin1(reply.header("Location")))),
-             m_server.baseUrl().resolved(QUrl(u"/api/v1/tokens/"_s + id)));
+    QCOMPARE(m_env.server.baseUrl().resolved(QUrl(QString::fromLatin1(reply.header("Location")))),
+             m_env.server.baseUrl().resolved(QUrl(u"/api/v1/tokens/"_s + id)));
     QVERIFY2(QByteArray(reply.header("ETag")).startsWith('"'), reply.header("ETag").constData());
     QVERIFY(reply.header("ETag").endsWith('"'));
     QCOMPARE(reply.header("Cache-Control"), "no-store"_ba);
@@ -228,7 +173,7 @@ void TestServerTokens::createCanonicalisesAndKeepsOptionalFields()
     QVERIFY(body.value(u"expiresAt"_s).toString().endsWith(u'Z'));
 
     // GET gives the same canonical values.
-    const ApiReply get = m_api->get(u"/api/v1/tokens/"_s + body.value(u"id"_s).toString());
+    const ApiReply get = m_env.api->get(u"/api/v1/tokens/"_s + body.value(u"id"_s).toString());
     QCOMPARE(get.status, 200);
     QCOMPARE(get.json().value(u"allowedIpRanges"_s), body.value(u"allowedIpRanges"_s));
     QCOMPARE(get.json().value(u"expiresAt"_s), body.value(u"expiresAt"_s));
@@ -331,8 +276,8 @@ void TestServerTokens::createRejectsInvalidInput()
 
     const int before = tokenCount();
     QVERIFY(before >= 0);
-    const ApiReply reply = m_api->post(u"/api/v1/tokens"_s, body);
-    QCOMPARE_PROBLEM(reply, 422);
+    const ApiReply reply = m_env.api->post(u"/api/v1/tokens"_s, body);
+    QCOMPARE_PROBLEM_WITH_TITLE(reply, 422);
     QCOMPARE(reply.json().value(u"type"_s).toString(), u"urn:apiaccess:problem:validation-error"_s);
     QCOMPARE(sortedErrorFields(reply), fields);
     QVERIFY(!reply.json().contains(u"token"_s));
@@ -371,14 +316,14 @@ void TestServerTokens::createRejectsBadBodies()
     ApiTestClient::Headers headers;
     // Qt adds no Content-Type of its own when we give an empty one.
     headers.append({"Content-Type", contentType});
-    const ApiReply reply = m_api->send("POST", u"/api/v1/tokens"_s, body, headers);
+    const ApiReply reply = m_env.api->send("POST", u"/api/v1/tokens"_s, body, headers);
     if (status == 201) {
         QVERIFY2(reply.status == 201, reply.describe().constData());
-        remember(reply.json().value(u"token"_s).toString().toLatin1());
+        m_secrets.remember(reply.json().value(u"token"_s).toString().toLatin1());
         QCOMPARE(tokenCount(), before + 1);
         return;
     }
-    QCOMPARE_PROBLEM(reply, status);
+    QCOMPARE_PROBLEM_WITH_TITLE(reply, status);
     if (status == 400)
         QCOMPARE(reply.json().value(u"type"_s).toString(),
                  u"urn:apiaccess:problem:malformed-json"_s);
@@ -388,16 +333,17 @@ void TestServerTokens::createRejectsBadBodies()
 void TestServerTokens::getAnswersTheTokenWithETag()
 {
     const ApiReply created =
-        m_api->post(u"/api/v1/tokens"_s,
-                    QJsonObject{{u"name"_s, u"Analytics"_s},
-                                {u"accessLevel"_s, u"read_only"_s},
-                                {u"allowedIpRanges"_s, QJsonArray{u"198.51.100.0/24"_s}}});
+        m_env.api->post(u"/api/v1/tokens"_s,
+                        QJsonObject{{u"name"_s, u"Analytics"_s},
+                                    {u"accessLevel"_s, u"read_only"_s},
+                                    {u"allowedIpRanges"_s, QJsonArray{u"198.51.100.0/24"_s}}});
     QCOMPARE(created.status, 201);
-    remember(created.json().value(u"token"_s).toString().toLatin1());
+    m_secrets.remember(created.json().value(u"token"_s).toString().toLatin1());
     QJsonObject expected = created.json();
     expected.remove(u"token"_s);
 
-    const ApiReply reply = m_api->get(u"/api/v1/tokens/"_s + expected.value(u"id"_s).toString());
+    const ApiReply reply =
+        m_env.api->get(u"/api/v1/tokens/"_s + expected.value(u"id"_s).toString());
     QVERIFY2(reply.status == 200, reply.describe().constData());
     QCOMPARE(reply.header("Content-Type"), "application/json"_ba);
     QCOMPARE(reply.json(), expected); // never the secret
@@ -417,8 +363,8 @@ void TestServerTokens::getUnknownOrMalformedIdIs404_data()
 void TestServerTokens::getUnknownOrMalformedIdIs404()
 {
     QFETCH(QString, id);
-    const ApiReply reply = m_api->get(u"/api/v1/tokens/"_s + id);
-    QCOMPARE_PROBLEM(reply, 404);
+    const ApiReply reply = m_env.api->get(u"/api/v1/tokens/"_s + id);
+    QCOMPARE_PROBLEM_WITH_TITLE(reply, 404);
     QVERIFY(reply.header("ETag").isEmpty());
 }
 
@@ -440,7 +386,8 @@ void TestServerTokens::listFiltersByTextStatusAndLevel()
     for (const QJsonObject &token : {expiring, editorial, readOnly, disabled, other})
         QVERIFY(!token.isEmpty());
     const QString disabledId = disabled.value(u"id"_s).toString();
-    QCOMPARE(m_api->patch(u"/api/v1/tokens/"_s + disabledId, {{u"enabled"_s, false}}).status, 200);
+    QCOMPARE(m_env.api->patch(u"/api/v1/tokens/"_s + disabledId, {{u"enabled"_s, false}}).status,
+             200);
 
     const auto ids = [this](const QString &query) {
         QStringList result;
@@ -485,16 +432,16 @@ void TestServerTokens::listPagesWithoutDuplicatesOrGaps()
     QSet<QString> created;
     for (int i = 0; i < kTokens; ++i) {
         const ApiReply reply =
-            m_api->post(u"/api/v1/tokens"_s,
-                        QJsonObject{{u"name"_s, u"pager %1"_s.arg(i, 3, 10, QChar(u'0'))},
-                                    {u"accessLevel"_s, u"read_only"_s}});
+            m_env.api->post(u"/api/v1/tokens"_s,
+                            QJsonObject{{u"name"_s, u"pager %1"_s.arg(i, 3, 10, QChar(u'0'))},
+                                        {u"accessLevel"_s, u"read_only"_s}});
         QVERIFY2(reply.status == 201, reply.describe().constData());
         created.insert(reply.json().value(u"id"_s).toString());
     }
     QCOMPARE(created.size(), kTokens);
 
     // Default page size is 100.
-    const ApiReply first = m_api->get(u"/api/v1/tokens?q=pager"_s);
+    const ApiReply first = m_env.api->get(u"/api/v1/tokens?q=pager"_s);
     QCOMPARE(first.status, 200);
     QCOMPARE(first.json().value(u"items"_s).toArray().size(), 100);
     QVERIFY(first.json().value(u"nextCursor"_s).isString());
@@ -510,7 +457,7 @@ void TestServerTokens::listPagesWithoutDuplicatesOrGaps()
             QString path = u"/api/v1/tokens?q=pager&limit=%1"_s.arg(limit);
             if (!cursor.isEmpty())
                 path += u"&cursor="_s + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
-            const ApiReply page = m_api->get(path);
+            const ApiReply page = m_env.api->get(path);
             QVERIFY2(page.status == 200, page.describe().constData());
             const QJsonArray items = page.json().value(u"items"_s).toArray();
             QVERIFY(items.size() <= limit);
@@ -557,21 +504,15 @@ void TestServerTokens::listRejectsBadParameters()
 {
     QFETCH(QString, query);
     QFETCH(QStringList, fields);
-    const ApiReply reply = m_api->get(u"/api/v1/tokens?"_s + query);
-    QCOMPARE_PROBLEM(reply, 400);
+    const ApiReply reply = m_env.api->get(u"/api/v1/tokens?"_s + query);
+    QCOMPARE_PROBLEM_WITH_TITLE(reply, 400);
     QCOMPARE(sortedErrorFields(reply), fields);
 }
 
 void TestServerTokens::logHoldsNoSecret()
 {
-    const QByteArray log = m_server.log();
-    // The log is there and names the routes (else this check proves nothing).
-    QVERIFY2(log.contains("/api/v1/tokens"), log.right(2000).constData());
-    QVERIFY(m_secrets.size() > 10);
-    for (const QByteArray &secret : std::as_const(m_secrets)) {
-        QVERIFY(!secret.isEmpty());
-        QVERIFY2(!log.contains(secret), "a secret or session token is in the server log");
-    }
+    const QByteArray log = m_env.server.log();
+    QVERIFY_LOG_HOLDS_NO_SECRET(log, "/api/v1/tokens", m_secrets);
     QVERIFY(!log.contains(kPassword.toUtf8()));
 }
 

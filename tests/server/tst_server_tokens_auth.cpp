@@ -3,8 +3,8 @@
 // 401 with WWW-Authenticate for missing or bad credentials, and API tokens
 // with Basic (Administrative only, inside its allowed IP ranges).
 
-#include "ApiTestClient.h"
-#include "ServerProcess.h"
+#include "ApiAssertions.h"
+#include "SignedInServer.h"
 #include "token/TokenFormat.h"
 #include "wire/Token.h"
 
@@ -23,38 +23,7 @@ namespace {
 const QString kAdmin = u"erin"_s;
 const QString kPassword = u"correct horse battery staple"_s;
 
-QStringList sortedErrorFields(const ApiReply &reply)
-{
-    QStringList fields;
-    const QJsonArray errors = reply.json().value(u"errors"_s).toArray();
-    for (const QJsonValue &error : errors) {
-        fields.append(error.toObject().value(u"field"_s).toString());
-        // Every entry explains itself.
-        if (error.toObject().value(u"message"_s).toString().isEmpty())
-            fields.append(u"<entry without message>"_s);
-    }
-    fields.sort();
-    return fields;
-}
-
-QStringList sortedKeys(const QJsonObject &object)
-{
-    QStringList keys = object.keys();
-    keys.sort();
-    return keys;
-}
-
 } // namespace
-
-// A problem document with this status (RFC 9457, PRODUCT.md §6).
-#define QCOMPARE_PROBLEM(replyExpression, expectedStatus)                                          \
-    do {                                                                                           \
-        const ApiReply &problemReply_ = (replyExpression);                                         \
-        QVERIFY2(problemReply_.status == (expectedStatus), problemReply_.describe().constData());  \
-        QCOMPARE(problemReply_.header("Content-Type"), "application/problem+json"_ba);             \
-        QCOMPARE(problemReply_.json().value(u"status"_s).toInt(), (expectedStatus));               \
-        QVERIFY(!problemReply_.json().value(u"title"_s).toString().isEmpty());                     \
-    } while (false)
 
 class TestServerTokensAuth : public QObject
 {
@@ -79,56 +48,31 @@ private Q_SLOTS:
 private:
     QJsonObject createOk(const QJsonObject &body);
     int tokenCount();
-    void remember(const QByteArray &secretOrToken);
 
-    ServerProcess m_server;
-    std::unique_ptr<ApiTestClient> m_api; // signed in as kAdmin
-    QList<QByteArray> m_secrets; // every secret this test saw, for the log check
+    SignedInServer m_env; // m_env.api is signed in as kAdmin
+    SeenSecrets m_secrets; // every secret this test saw, for the log check
 };
 
 void TestServerTokensAuth::initTestCase()
 {
-    QVERIFY2(m_server.addAdmin(kAdmin, kPassword), "apiaccess-server admin add failed");
-    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-    m_api = std::make_unique<ApiTestClient>(m_server.baseUrl());
-    const ApiReply signIn = m_api->post(
-        u"/api/v1/sessions"_s, QJsonObject{{u"username"_s, kAdmin}, {u"password"_s, kPassword}});
-    QVERIFY2(signIn.status == 201, signIn.describe().constData());
-    const QByteArray session = signIn.json().value(u"sessionToken"_s).toString().toLatin1();
-    QVERIFY(!session.isEmpty());
-    m_api->setBearer(session);
-    remember(session);
-}
-
-void TestServerTokensAuth::remember(const QByteArray &secretOrToken)
-{
-    m_secrets.append(secretOrToken);
-    // The bare secret too: a log line with "id:secret" would leak it.
-    if (const auto decoded = TokenFormat::decode(secretOrToken))
-        m_secrets.append(decoded->secret);
+    QVERIFY2(m_env.start(kAdmin, kPassword), qPrintable(m_env.errorString()));
+    QVERIFY(!m_env.session.isEmpty());
+    m_secrets.remember(m_env.session);
 }
 
 QJsonObject TestServerTokensAuth::createOk(const QJsonObject &body)
 {
-    const ApiReply reply = m_api->post(u"/api/v1/tokens"_s, body);
-    if (reply.status != 201) {
-        qWarning("create failed: %s", reply.describe().constData());
-        return {};
-    }
-    QJsonObject object = reply.json();
-    remember(object.value(u"token"_s).toString().toLatin1());
-    return object;
+    return createTokenOk(*m_env.api, body, m_secrets);
 }
 
 int TestServerTokensAuth::tokenCount()
 {
-    const ApiReply reply = m_api->get(u"/api/v1/tokens?limit=1000"_s);
-    return reply.status == 200 ? int(reply.json().value(u"items"_s).toArray().size()) : -1;
+    return countTokens(*m_env.api);
 }
 
 void TestServerTokensAuth::signInAnswersASession()
 {
-    ApiTestClient client(m_server.baseUrl());
+    ApiTestClient client(m_env.server.baseUrl());
     const QDateTime before = QDateTime::currentDateTimeUtc();
     const ApiReply reply = client.post(
         u"/api/v1/sessions"_s, QJsonObject{{u"username"_s, kAdmin}, {u"password"_s, kPassword}});
@@ -139,7 +83,7 @@ void TestServerTokensAuth::signInAnswersASession()
     QCOMPARE(body.value(u"username"_s).toString(), kAdmin);
     const QString session = body.value(u"sessionToken"_s).toString();
     QVERIFY(session.size() >= 32);
-    remember(session.toLatin1());
+    m_secrets.remember(session.toLatin1());
     const QString expiresText = body.value(u"expiresAt"_s).toString();
     QVERIFY2(expiresText.endsWith(u'Z'), qPrintable(expiresText));
     const QDateTime expiresAt = QDateTime::fromString(expiresText, Qt::ISODateWithMs);
@@ -153,14 +97,14 @@ void TestServerTokensAuth::signInAnswersASession()
 
 void TestServerTokensAuth::signInRejectsWrongCredentialsAlike()
 {
-    ApiTestClient client(m_server.baseUrl());
+    ApiTestClient client(m_env.server.baseUrl());
     const ApiReply wrongPassword = client.post(
         u"/api/v1/sessions"_s, QJsonObject{{u"username"_s, kAdmin}, {u"password"_s, u"wrong"_s}});
     const ApiReply unknownUser =
         client.post(u"/api/v1/sessions"_s,
                     QJsonObject{{u"username"_s, u"mallory"_s}, {u"password"_s, kPassword}});
-    QCOMPARE_PROBLEM(wrongPassword, 401);
-    QCOMPARE_PROBLEM(unknownUser, 401);
+    QCOMPARE_PROBLEM_WITH_TITLE(wrongPassword, 401);
+    QCOMPARE_PROBLEM_WITH_TITLE(unknownUser, 401);
     QVERIFY(!wrongPassword.header("WWW-Authenticate").isEmpty());
     QCOMPARE(unknownUser.header("WWW-Authenticate"), wrongPassword.header("WWW-Authenticate"));
     // No oracle for which user names exist.
@@ -200,10 +144,10 @@ void TestServerTokensAuth::signInRejectsBadRequests()
     QFETCH(int, status);
     QFETCH(QStringList, fields);
 
-    ApiTestClient client(m_server.baseUrl());
+    ApiTestClient client(m_env.server.baseUrl());
     const ApiReply reply =
         client.send("POST", u"/api/v1/sessions"_s, body, {{"Content-Type", contentType}});
-    QCOMPARE_PROBLEM(reply, status);
+    QCOMPARE_PROBLEM_WITH_TITLE(reply, status);
     if (status == 422) {
         QCOMPARE(reply.json().value(u"type"_s).toString(),
                  u"urn:apiaccess:problem:validation-error"_s);
@@ -262,7 +206,7 @@ void TestServerTokensAuth::requestsWithoutValidCredentialsAre401()
     QFETCH(QString, path);
 
     const int before = tokenCount();
-    ApiTestClient client(m_server.baseUrl());
+    ApiTestClient client(m_env.server.baseUrl());
     ApiTestClient::Headers headers;
     if (!authorization.isEmpty())
         headers.append({"Authorization", authorization});
@@ -270,19 +214,19 @@ void TestServerTokensAuth::requestsWithoutValidCredentialsAre401()
         ? R"({"name":"intruder","accessLevel":"administrative"})"_ba
         : QByteArray();
     const ApiReply reply = client.send(method, path, body, headers);
-    QCOMPARE_PROBLEM(reply, 401);
+    QCOMPARE_PROBLEM_WITH_TITLE(reply, 401);
     QVERIFY2(!reply.header("WWW-Authenticate").isEmpty(), reply.describe().constData());
     QCOMPARE(tokenCount(), before);
 }
 
 void TestServerTokensAuth::signOutEndsTheSession()
 {
-    ApiTestClient client(m_server.baseUrl());
+    ApiTestClient client(m_env.server.baseUrl());
     const ApiReply signIn = client.post(
         u"/api/v1/sessions"_s, QJsonObject{{u"username"_s, kAdmin}, {u"password"_s, kPassword}});
     QCOMPARE(signIn.status, 201);
     const QByteArray session = signIn.json().value(u"sessionToken"_s).toString().toLatin1();
-    remember(session);
+    m_secrets.remember(session);
     client.setBearer(session);
     QCOMPARE(client.get(u"/api/v1/tokens"_s).status, 200);
 
@@ -291,12 +235,12 @@ void TestServerTokensAuth::signOutEndsTheSession()
     QVERIFY(out.body.isEmpty());
 
     const ApiReply after = client.get(u"/api/v1/tokens"_s);
-    QCOMPARE_PROBLEM(after, 401);
+    QCOMPARE_PROBLEM_WITH_TITLE(after, 401);
     QVERIFY(!after.header("WWW-Authenticate").isEmpty());
-    QCOMPARE_PROBLEM(client.del(u"/api/v1/sessions/current"_s), 401);
+    QCOMPARE_PROBLEM_WITH_TITLE(client.del(u"/api/v1/sessions/current"_s), 401);
 
     // Other sessions of the same user are untouched.
-    QCOMPARE(m_api->get(u"/api/v1/tokens"_s).status, 200);
+    QCOMPARE(m_env.api->get(u"/api/v1/tokens"_s).status, 200);
 }
 
 void TestServerTokensAuth::administrativeApiTokenCanManageTokens()
@@ -307,7 +251,7 @@ void TestServerTokensAuth::administrativeApiTokenCanManageTokens()
                              {u"allowedIpRanges"_s, QJsonArray{u"127.0.0.0/8"_s}}});
     QVERIFY(!admin.isEmpty());
     const QString adminId = admin.value(u"id"_s).toString();
-    ApiTestClient robot(m_server.baseUrl());
+    ApiTestClient robot(m_env.server.baseUrl());
     robot.setBasic(admin.value(u"token"_s).toString().toLatin1());
 
     QCOMPARE(robot.get(u"/api/v1/tokens?limit=1"_s).status, 200);
@@ -315,7 +259,7 @@ void TestServerTokensAuth::administrativeApiTokenCanManageTokens()
         u"/api/v1/tokens"_s,
         QJsonObject{{u"name"_s, u"made by a robot"_s}, {u"accessLevel"_s, u"editorial"_s}});
     QVERIFY2(created.status == 201, created.describe().constData());
-    remember(created.json().value(u"token"_s).toString().toLatin1());
+    m_secrets.remember(created.json().value(u"token"_s).toString().toLatin1());
     QCOMPARE(created.json().value(u"createdBy"_s).toString(), u"token:"_s + adminId);
     const QString newId = created.json().value(u"id"_s).toString();
 
@@ -325,9 +269,9 @@ void TestServerTokensAuth::administrativeApiTokenCanManageTokens()
     QCOMPARE(robot.patch(u"/api/v1/tokens/"_s + newId, {{u"name"_s, u"renamed"_s}}).status, 200);
     QCOMPARE(robot.post(u"/api/v1/tokens/"_s + newId + u"/rotate"_s, {}).status, 200);
     QCOMPARE(robot.del(u"/api/v1/tokens/"_s + newId).status, 204);
-    QCOMPARE_PROBLEM(m_api->get(u"/api/v1/tokens/"_s + newId), 404);
+    QCOMPARE_PROBLEM_WITH_TITLE(m_env.api->get(u"/api/v1/tokens/"_s + newId), 404);
     // An API token has no session to end.
-    QCOMPARE_PROBLEM(robot.del(u"/api/v1/sessions/current"_s), 401);
+    QCOMPARE_PROBLEM_WITH_TITLE(robot.del(u"/api/v1/sessions/current"_s), 401);
 }
 
 void TestServerTokensAuth::lesserOrFencedApiTokensAre403()
@@ -338,24 +282,24 @@ void TestServerTokensAuth::lesserOrFencedApiTokensAre403()
         const QJsonObject token = createOk(
             QJsonObject{{u"name"_s, u"lesser"_s}, {u"accessLevel"_s, QString::fromLatin1(level)}});
         QVERIFY(!token.isEmpty());
-        ApiTestClient client(m_server.baseUrl());
+        ApiTestClient client(m_env.server.baseUrl());
         client.setBasic(token.value(u"token"_s).toString().toLatin1());
-        QCOMPARE_PROBLEM(client.get(u"/api/v1/tokens"_s), 403);
-        QCOMPARE_PROBLEM(
+        QCOMPARE_PROBLEM_WITH_TITLE(client.get(u"/api/v1/tokens"_s), 403);
+        QCOMPARE_PROBLEM_WITH_TITLE(
             client.post(u"/api/v1/tokens"_s,
                         QJsonObject{{u"name"_s, u"x"_s}, {u"accessLevel"_s, u"administrative"_s}}),
             403);
-        QCOMPARE_PROBLEM(
+        QCOMPARE_PROBLEM_WITH_TITLE(
             client.get(u"/api/v1/tokens/"_s + token.value(u"id"_s).toString() + u"/secret"_s), 403);
     }
     const QJsonObject fenced =
         createOk(QJsonObject{{u"name"_s, u"fenced admin"_s},
                              {u"accessLevel"_s, u"administrative"_s},
                              {u"allowedIpRanges"_s, QJsonArray{u"10.0.0.0/8"_s, u"::1"_s}}});
-    ApiTestClient client(m_server.baseUrl());
+    ApiTestClient client(m_env.server.baseUrl());
     client.setBasic(fenced.value(u"token"_s).toString().toLatin1());
-    QCOMPARE_PROBLEM(client.get(u"/api/v1/tokens"_s), 403);
-    QCOMPARE_PROBLEM(
+    QCOMPARE_PROBLEM_WITH_TITLE(client.get(u"/api/v1/tokens"_s), 403);
+    QCOMPARE_PROBLEM_WITH_TITLE(
         client.post(u"/api/v1/tokens"_s,
                     QJsonObject{{u"name"_s, u"x"_s}, {u"accessLevel"_s, u"read_only"_s}}),
         403);
@@ -364,14 +308,8 @@ void TestServerTokensAuth::lesserOrFencedApiTokensAre403()
 
 void TestServerTokensAuth::logHoldsNoSecret()
 {
-    const QByteArray log = m_server.log();
-    // The log is there and names the routes (else this check proves nothing).
-    QVERIFY2(log.contains("/api/v1/tokens"), log.right(2000).constData());
-    QVERIFY(m_secrets.size() > 10);
-    for (const QByteArray &secret : std::as_const(m_secrets)) {
-        QVERIFY(!secret.isEmpty());
-        QVERIFY2(!log.contains(secret), "a secret or session token is in the server log");
-    }
+    const QByteArray log = m_env.server.log();
+    QVERIFY_LOG_HOLDS_NO_SECRET(log, "/api/v1/tokens", m_secrets);
     QVERIFY(!log.contains(kPassword.toUtf8()));
 }
 

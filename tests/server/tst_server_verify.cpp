@@ -3,8 +3,8 @@
 // and an integration see. IPv6 and --trusted-proxy are in
 // tst_server_verify_network.cpp.
 
-#include "ApiTestClient.h"
-#include "ServerProcess.h"
+#include "ApiAssertions.h"
+#include "SignedInServer.h"
 #include "token/TokenFormat.h"
 #include "wire/Token.h"
 
@@ -35,14 +35,6 @@ QByteArray basic(const TokenCredentials &credentials)
 }
 
 } // namespace
-
-#define QCOMPARE_PROBLEM(replyExpression, expectedStatus)                                          \
-    do {                                                                                           \
-        const ApiReply &problemReply_ = (replyExpression);                                         \
-        QVERIFY2(problemReply_.status == (expectedStatus), problemReply_.describe().constData());  \
-        QCOMPARE(problemReply_.header("Content-Type"), "application/problem+json"_ba);             \
-        QCOMPARE(problemReply_.json().value(u"status"_s).toInt(), (expectedStatus));               \
-    } while (false)
 
 class TestServerVerify : public QObject
 {
@@ -84,27 +76,18 @@ private:
         return created.value(u"token"_s).toString().toLatin1();
     }
 
-    ServerProcess m_server;
-    std::unique_ptr<ApiTestClient> m_api; // the admin, signed in
+    SignedInServer m_env; // m_env.api: the admin, signed in
     std::unique_ptr<ApiTestClient> m_gateway; // sends its own Authorization per request
-    QByteArray m_session;
     ApiReply m_rejected; // the 401 for no Authorization at all: every 401 must look like it
     int m_allowed = 0; // 204s from /api/v1/verify so far
-    QList<QByteArray> m_secrets;
+    SeenSecrets m_secrets;
 };
 
 void TestServerVerify::initTestCase()
 {
-    QVERIFY2(m_server.addAdmin(kAdmin, kPassword), "apiaccess-server admin add failed");
-    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-    m_api = std::make_unique<ApiTestClient>(m_server.baseUrl());
-    m_gateway = std::make_unique<ApiTestClient>(m_server.baseUrl());
-    const ApiReply signIn = m_api->post(
-        u"/api/v1/sessions"_s, QJsonObject{{u"username"_s, kAdmin}, {u"password"_s, kPassword}});
-    QVERIFY2(signIn.status == 201, signIn.describe().constData());
-    m_session = signIn.json().value(u"sessionToken"_s).toString().toLatin1();
-    m_api->setBearer(m_session);
-    m_secrets.append(m_session);
+    QVERIFY2(m_env.start(kAdmin, kPassword), qPrintable(m_env.errorString()));
+    m_gateway = std::make_unique<ApiTestClient>(m_env.server.baseUrl());
+    m_secrets.append(m_env.session);
 
     m_rejected = verify({});
     QCOMPARE_PROBLEM(m_rejected, 401);
@@ -120,16 +103,7 @@ QJsonObject TestServerVerify::create(const QString &level, const QStringList &ra
                      {u"allowedIpRanges"_s, QJsonArray::fromStringList(ranges)}};
     if (!expiresAt.isEmpty())
         body.insert(u"expiresAt"_s, expiresAt);
-    const ApiReply reply = m_api->post(u"/api/v1/tokens"_s, body);
-    if (reply.status != 201) {
-        qWarning("create failed: %s", reply.describe().constData());
-        return {};
-    }
-    const QByteArray token = tokenOf(reply.json());
-    m_secrets.append(token);
-    if (const auto decoded = TokenFormat::decode(token))
-        m_secrets.append(decoded->secret);
-    return reply.json();
+    return createTokenOk(*m_env.api, body, m_secrets);
 }
 
 ApiReply TestServerVerify::verify(const QByteArray &authorization, const QString &query,
@@ -198,18 +172,18 @@ void TestServerVerify::rejectedTokensAre401Alike_data()
     otherId.secret = credentials->secret; // a real secret under an unknown id
 
     const QJsonObject disabled = create(u"editorial"_s);
-    QCOMPARE(m_api
+    QCOMPARE(m_env.api
                  ->patch(u"/api/v1/tokens/"_s + disabled.value(u"id"_s).toString(),
                          {{u"enabled"_s, false}})
                  .status,
              200);
     const QJsonObject deleted = create(u"editorial"_s);
     QCOMPARE(verify(basic(tokenOf(deleted))).status, 204); // cached now
-    QCOMPARE(m_api->del(u"/api/v1/tokens/"_s + deleted.value(u"id"_s).toString()).status, 204);
+    QCOMPARE(m_env.api->del(u"/api/v1/tokens/"_s + deleted.value(u"id"_s).toString()).status, 204);
     const QJsonObject rotated = create(u"editorial"_s);
     QCOMPARE(verify(basic(tokenOf(rotated))).status, 204);
     QCOMPARE(
-        m_api->post(u"/api/v1/tokens/"_s + rotated.value(u"id"_s).toString() + u"/rotate"_s, {})
+        m_env.api->post(u"/api/v1/tokens/"_s + rotated.value(u"id"_s).toString() + u"/rotate"_s, {})
             .status,
         200);
 
@@ -221,7 +195,7 @@ void TestServerVerify::rejectedTokensAre401Alike_data()
     QTest::newRow("base64 of junk") << basic("hello:world"_ba.toBase64());
     QTest::newRow("no separator") << basic(credentials->id.toLatin1().toBase64());
     QTest::newRow("bearer with the token") << "Bearer " + tokenOf(good);
-    QTest::newRow("session token as bearer") << "Bearer " + m_session;
+    QTest::newRow("session token as bearer") << "Bearer " + m_env.session;
     QTest::newRow("token without scheme") << tokenOf(good);
     QTest::newRow("bad checksum") << basic(badChecksum);
     QTest::newRow("unknown id, valid shape") << basic(TokenFormat::generate());
@@ -261,7 +235,7 @@ void TestServerVerify::expiredTokenIs401Alike()
     const ApiReply reply = verify(basic(tokenOf(created)));
     QCOMPARE(reply.body, m_rejected.body);
     QCOMPARE(callingToken(basic(tokenOf(created))).body, m_rejected.body);
-    const ApiReply meta = m_api->get(u"/api/v1/tokens/"_s + created.value(u"id"_s).toString());
+    const ApiReply meta = m_env.api->get(u"/api/v1/tokens/"_s + created.value(u"id"_s).toString());
     QCOMPARE(meta.json().value(u"status"_s).toString(), u"expired"_s);
 }
 
@@ -355,8 +329,8 @@ void TestServerVerify::rotationWithoutGraceRefusesTheOldSecretAtOnce()
     const QJsonObject created = create(u"editorial"_s);
     const QString id = created.value(u"id"_s).toString();
     QCOMPARE(verify(basic(tokenOf(created))).status, 204); // warm the cache
-    const ApiReply rotated = m_api->post(u"/api/v1/tokens/"_s + id + u"/rotate"_s,
-                                         {{u"previousSecretValidForSeconds"_s, 0}});
+    const ApiReply rotated = m_env.api->post(u"/api/v1/tokens/"_s + id + u"/rotate"_s,
+                                             {{u"previousSecretValidForSeconds"_s, 0}});
     QVERIFY2(rotated.status == 200, rotated.describe().constData());
     m_secrets.append(tokenOf(rotated.json()));
 
@@ -373,8 +347,8 @@ void TestServerVerify::rotationWithGraceAcceptsBothUntilItEnds()
     const QJsonObject created = create(u"editorial"_s);
     const QString id = created.value(u"id"_s).toString();
     QCOMPARE(verify(basic(tokenOf(created))).status, 204);
-    const ApiReply rotated = m_api->post(u"/api/v1/tokens/"_s + id + u"/rotate"_s,
-                                         {{u"previousSecretValidForSeconds"_s, 2}});
+    const ApiReply rotated = m_env.api->post(u"/api/v1/tokens/"_s + id + u"/rotate"_s,
+                                             {{u"previousSecretValidForSeconds"_s, 2}});
     QVERIFY2(rotated.status == 200, rotated.describe().constData());
     const QByteArray newToken = tokenOf(rotated.json());
     m_secrets.append(newToken);
@@ -397,30 +371,31 @@ void TestServerVerify::everyChangeTakesEffectOnTheNextRequest()
     const QString needsEditorial = u"?minLevel=managing_editorial"_s;
 
     QCOMPARE(verify(auth, needsEditorial).status, 204); // warm the cache
-    QCOMPARE(m_api->patch(path, {{u"enabled"_s, false}}).status, 200);
+    QCOMPARE(m_env.api->patch(path, {{u"enabled"_s, false}}).status, 200);
     QCOMPARE_PROBLEM(verify(auth), 401);
-    QCOMPARE(m_api->patch(path, {{u"enabled"_s, true}}).status, 200);
+    QCOMPARE(m_env.api->patch(path, {{u"enabled"_s, true}}).status, 200);
     QCOMPARE(verify(auth, needsEditorial).status, 204);
 
-    QCOMPARE(m_api->patch(path, {{u"allowedIpRanges"_s, QJsonArray{u"192.0.2.0/24"_s}}}).status,
+    QCOMPARE(m_env.api->patch(path, {{u"allowedIpRanges"_s, QJsonArray{u"192.0.2.0/24"_s}}}).status,
              200);
     QCOMPARE_PROBLEM(verify(auth), 403);
-    QCOMPARE(m_api->patch(path, {{u"allowedIpRanges"_s, QJsonArray{u"127.0.0.1"_s}}}).status, 200);
+    QCOMPARE(m_env.api->patch(path, {{u"allowedIpRanges"_s, QJsonArray{u"127.0.0.1"_s}}}).status,
+             200);
     QCOMPARE(verify(auth, needsEditorial).status, 204);
 
-    QCOMPARE(m_api->patch(path, {{u"accessLevel"_s, u"read_only"_s}}).status, 200);
+    QCOMPARE(m_env.api->patch(path, {{u"accessLevel"_s, u"read_only"_s}}).status, 200);
     QCOMPARE_PROBLEM(verify(auth, needsEditorial), 403);
     const ApiReply lowered = verify(auth);
     QCOMPARE(lowered.status, 204);
     QCOMPARE(lowered.header("X-Access-Level"), "read_only"_ba);
 
     const QString past = QDateTime::currentDateTimeUtc().addSecs(1).toString(Qt::ISODateWithMs);
-    QCOMPARE(m_api->patch(path, {{u"expiresAt"_s, past}}).status, 200);
+    QCOMPARE(m_env.api->patch(path, {{u"expiresAt"_s, past}}).status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(verify(auth).status, 401, 10'000);
-    QCOMPARE(m_api->patch(path, {{u"expiresAt"_s, QJsonValue::Null}}).status, 200);
+    QCOMPARE(m_env.api->patch(path, {{u"expiresAt"_s, QJsonValue::Null}}).status, 200);
     QCOMPARE(verify(auth).status, 204);
 
-    QCOMPARE(m_api->del(path).status, 204);
+    QCOMPARE(m_env.api->del(path).status, 204);
     QCOMPARE_PROBLEM(verify(auth), 401);
     QCOMPARE(verify(auth).body, m_rejected.body);
 }
@@ -436,9 +411,9 @@ void TestServerVerify::successfulVerifySetsLastUsed()
 
     const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
     QCOMPARE(verify(basic(tokenOf(created))).status, 204);
-    QTRY_VERIFY_WITH_TIMEOUT(m_api->get(path).json().value(u"lastUsedAt"_s).isString(), 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_env.api->get(path).json().value(u"lastUsedAt"_s).isString(), 10'000);
     const QDateTime after = QDateTime::currentDateTimeUtc().addSecs(1);
-    const QJsonObject token = m_api->get(path).json();
+    const QJsonObject token = m_env.api->get(path).json();
     QCOMPARE(token.value(u"lastUsedIp"_s).toString(), u"127.0.0.1"_s);
     const QDateTime lastUsed =
         QDateTime::fromString(token.value(u"lastUsedAt"_s).toString(), Qt::ISODateWithMs);
@@ -469,7 +444,7 @@ void TestServerVerify::callingTokenAnswersItsOwnMetadata()
     }
     QCOMPARE(own.value(u"accessLevel"_s).toString(), level);
     // A session is no API token.
-    QCOMPARE_PROBLEM(callingToken("Bearer " + m_session), 401);
+    QCOMPARE_PROBLEM(callingToken("Bearer " + m_env.session), 401);
 }
 
 void TestServerVerify::callingTokenRefusesLikeVerify()
@@ -504,7 +479,7 @@ void TestServerVerify::curlWithUserAndPasswordWorks()
         }
         return process.readAllStandardOutput();
     };
-    const QString url = m_server.baseUrl().resolved(QUrl(u"/api/v1/verify"_s)).toString();
+    const QString url = m_env.server.baseUrl().resolved(QUrl(u"/api/v1/verify"_s)).toString();
     const QString userPassword = credentials->id + u':' + QString::fromLatin1(credentials->secret);
     QCOMPARE(runCurl(userPassword, url), "204"_ba);
     ++m_allowed;
@@ -521,7 +496,7 @@ void TestServerVerify::metricsCountVerifications()
         QCOMPARE(verify(basic(tokenOf(created))).status, 204);
     QVERIFY(m_allowed >= 5);
 
-    ApiTestClient scraper(m_server.baseUrl());
+    ApiTestClient scraper(m_env.server.baseUrl());
     const ApiReply reply = scraper.get(u"/metrics"_s);
     QVERIFY2(reply.status == 200, reply.describe().constData());
     QVERIFY2(reply.header("Content-Type").startsWith("text/plain"),
@@ -550,7 +525,7 @@ void TestServerVerify::metricsCountVerifications()
 
 void TestServerVerify::healthz()
 {
-    ApiTestClient probe(m_server.baseUrl());
+    ApiTestClient probe(m_env.server.baseUrl());
     const ApiReply reply = probe.get(u"/healthz"_s);
     QVERIFY2(reply.status == 200, reply.describe().constData());
     QCOMPARE(reply.json().value(u"status"_s).toString(), u"ok"_s);
@@ -558,11 +533,8 @@ void TestServerVerify::healthz()
 
 void TestServerVerify::logHoldsNoSecret()
 {
-    const QByteArray log = m_server.log();
-    QVERIFY2(log.contains("/api/v1/verify"), log.right(2000).constData());
-    QVERIFY(m_secrets.size() > 10);
-    for (const QByteArray &secret : std::as_const(m_secrets))
-        QVERIFY2(!log.contains(secret), "a secret or session token is in the server log");
+    const QByteArray log = m_env.server.log();
+    QVERIFY_LOG_HOLDS_NO_SECRET(log, "/api/v1/verify", m_secrets);
     QVERIFY(!log.contains(kPassword.toUtf8()));
 }
 

@@ -3,9 +3,8 @@
 // X-Forwarded-For / X-Real-IP rules behind --trusted-proxy. The real
 // apiaccess-server over real HTTP.
 
-#include "ApiTestClient.h"
-#include "ServerProcess.h"
-#include "token/TokenFormat.h"
+#include "ApiAssertions.h"
+#include "SignedInServer.h"
 
 #include <QJsonArray>
 #include <QTcpServer>
@@ -22,14 +21,6 @@ const QString kPassword = u"network-test-password"_s;
 
 } // namespace
 
-#define QCOMPARE_PROBLEM(replyExpression, expectedStatus)                                          \
-    do {                                                                                           \
-        const ApiReply &problemReply_ = (replyExpression);                                         \
-        QVERIFY2(problemReply_.status == (expectedStatus), problemReply_.describe().constData());  \
-        QCOMPARE(problemReply_.header("Content-Type"), "application/problem+json"_ba);             \
-        QCOMPARE(problemReply_.json().value(u"status"_s).toInt(), (expectedStatus));               \
-    } while (false)
-
 class TestServerVerifyNetwork : public QObject
 {
     Q_OBJECT
@@ -45,55 +36,28 @@ private Q_SLOTS:
     void logHoldsNoSecret();
 
 private:
-    struct Running
-    {
-        ServerProcess server;
-        std::unique_ptr<ApiTestClient> admin;
-    };
-    // Starts a server, adds the admin and signs in.
-    static bool startSignedIn(Running &running, const QStringList &arguments,
-                              const QString &listen);
-    QByteArray createToken(Running &running, const QStringList &ranges, QString *id = nullptr);
+    QByteArray createToken(SignedInServer &running, const QStringList &ranges,
+                           QString *id = nullptr);
 
-    Running m_ipv6;
-    Running m_proxied;
-    QList<QByteArray> m_secrets;
+    SignedInServer m_ipv6; // each with the admin signed in
+    SignedInServer m_proxied;
+    SeenSecrets m_secrets;
 };
 
-bool TestServerVerifyNetwork::startSignedIn(Running &running, const QStringList &arguments,
-                                            const QString &listen)
-{
-    if (!running.server.addAdmin(kAdmin, kPassword)) {
-        qWarning("admin add failed");
-        return false;
-    }
-    if (!running.server.start(arguments, listen)) {
-        qWarning("%s", qPrintable(running.server.errorString()));
-        return false;
-    }
-    running.admin = std::make_unique<ApiTestClient>(running.server.baseUrl());
-    return running.admin->signIn(kAdmin, kPassword);
-}
-
-QByteArray TestServerVerifyNetwork::createToken(Running &running, const QStringList &ranges,
+QByteArray TestServerVerifyNetwork::createToken(SignedInServer &running, const QStringList &ranges,
                                                 QString *id)
 {
-    const ApiReply reply = running.admin->post(
-        u"/api/v1/tokens"_s,
-        QJsonObject{{u"name"_s, u"network"_s},
-                    {u"accessLevel"_s, u"read_only"_s},
-                    {u"allowedIpRanges"_s, QJsonArray::fromStringList(ranges)}});
-    if (reply.status != 201) {
-        qWarning("create failed: %s", reply.describe().constData());
+    const QJsonObject created =
+        createTokenOk(*running.api,
+                      QJsonObject{{u"name"_s, u"network"_s},
+                                  {u"accessLevel"_s, u"read_only"_s},
+                                  {u"allowedIpRanges"_s, QJsonArray::fromStringList(ranges)}},
+                      m_secrets);
+    if (created.isEmpty())
         return {};
-    }
     if (id)
-        *id = reply.json().value(u"id"_s).toString();
-    const QByteArray token = reply.json().value(u"token"_s).toString().toLatin1();
-    m_secrets.append(token);
-    if (const auto decoded = TokenFormat::decode(token))
-        m_secrets.append(decoded->secret);
-    return token;
+        *id = created.value(u"id"_s).toString();
+    return created.value(u"token"_s).toString().toLatin1();
 }
 
 void TestServerVerifyNetwork::initTestCase()
@@ -106,12 +70,13 @@ void TestServerVerifyNetwork::initTestCase()
                    "need it: enable IPv6 on the loopback interface"_s.arg(probe.errorString())));
     probe.close();
 
-    QVERIFY2(startSignedIn(m_ipv6, {}, u"[::1]:0"_s),
-             qPrintable(u"could not start the server on [::1]: "_s + m_ipv6.server.errorString()));
+    QVERIFY2(m_ipv6.start(kAdmin, kPassword, {}, u"[::1]:0"_s),
+             qPrintable(u"could not start the server on [::1]: "_s + m_ipv6.errorString()));
     QVERIFY2(m_ipv6.server.baseUrl().host() == u"::1"_s,
              qPrintable(m_ipv6.server.baseUrl().toString()));
-    QVERIFY2(startSignedIn(m_proxied, {u"--trusted-proxy"_s, u"127.0.0.1/32"_s}, u"127.0.0.1:0"_s),
-             qPrintable(m_proxied.server.errorString()));
+    QVERIFY2(m_proxied.start(kAdmin, kPassword, {u"--trusted-proxy"_s, u"127.0.0.1/32"_s},
+                             u"127.0.0.1:0"_s),
+             qPrintable(m_proxied.errorString()));
 }
 
 void TestServerVerifyNetwork::ipv6Loopback_data()
@@ -218,20 +183,15 @@ void TestServerVerifyNetwork::trustedProxyClientBecomesLastUsedIp()
         {{"Authorization", "Basic " + token}, {"X-Forwarded-For", "198.51.100.1, 203.0.113.9"}});
     QVERIFY2(reply.status == 204, reply.describe().constData());
     const QString path = u"/api/v1/tokens/"_s + id;
-    QTRY_VERIFY_WITH_TIMEOUT(m_proxied.admin->get(path).json().value(u"lastUsedIp"_s).isString(),
+    QTRY_VERIFY_WITH_TIMEOUT(m_proxied.api->get(path).json().value(u"lastUsedIp"_s).isString(),
                              10'000);
-    QCOMPARE(m_proxied.admin->get(path).json().value(u"lastUsedIp"_s).toString(), u"203.0.113.9"_s);
+    QCOMPARE(m_proxied.api->get(path).json().value(u"lastUsedIp"_s).toString(), u"203.0.113.9"_s);
 }
 
 void TestServerVerifyNetwork::logHoldsNoSecret()
 {
-    QVERIFY(m_secrets.size() > 10);
-    for (ServerProcess *server : {&m_ipv6.server, &m_proxied.server}) {
-        const QByteArray log = server->log();
-        QVERIFY2(log.contains("/api/v1/verify"), log.right(2000).constData());
-        for (const QByteArray &secret : std::as_const(m_secrets))
-            QVERIFY2(!log.contains(secret), "a secret is in the server log");
-    }
+    for (ServerProcess *server : {&m_ipv6.server, &m_proxied.server})
+        QVERIFY_LOG_HOLDS_NO_SECRET(server->log(), "/api/v1/verify", m_secrets);
 }
 
 QTEST_GUILESS_MAIN(TestServerVerifyNetwork)
