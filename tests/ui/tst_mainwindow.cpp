@@ -1,0 +1,326 @@
+// The main window against a real apiaccess-server, and the real
+// apiaccess-studio binary on its own sandbox.
+
+#include "ApiTestClient.h"
+#include "ServerProcess.h"
+#include "TokenFilterProxyModel.h"
+#include "TokenTableModel.h"
+#include "api/ApiClient.h"
+#include "common/Version.h"
+#include "dialogs/TokenDialog.h"
+#include "mainwindow/ApiTokensPage.h"
+#include "mainwindow/CopyButtonDelegate.h"
+#include "mainwindow/MainWindow.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFrame>
+#include <QImage>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace ApiAccess;
+using namespace ApiAccess::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kAdmin = u"admin"_s;
+const QString kPassword = u"correct horse battery staple"_s;
+
+struct Created
+{
+    QString id;
+    QString name;
+    QString token; // base64(id ":" secret)
+};
+
+Created create(ApiTestClient &client, const QString &name, const QString &level)
+{
+    const ApiReply reply = client.createToken(name, level);
+    if (reply.status != 201)
+        return {};
+    return {reply.json().value(u"id"_s).toString(), name,
+            reply.json().value(u"token"_s).toString()};
+}
+
+// Processes whose command line mentions `needle` (the private data dir of a
+// sandbox): the server and its admin helpers. Linux only, as is CI.
+QList<qint64> processesMentioning(const QString &needle)
+{
+    QList<qint64> pids;
+    const auto entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (!numeric)
+            continue;
+        QFile cmdline(u"/proc/"_s + entry + u"/cmdline"_s);
+        if (!cmdline.open(QIODevice::ReadOnly))
+            continue;
+        QByteArray text = cmdline.readAll();
+        text.replace('\0', ' ');
+        if (QString::fromLocal8Bit(text).contains(needle))
+            pids.append(pid);
+    }
+    return pids;
+}
+
+} // namespace
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+        QVERIFY(m_server.addAdmin(kAdmin, kPassword));
+        m_api = std::make_unique<ApiTestClient>(m_server.baseUrl());
+        QVERIFY(m_api->signIn(kAdmin, kPassword));
+        const QList<QPair<QString, QString>> wanted{{u"RSS reader"_s, u"read_only"_s},
+                                                    {u"Deploy bot"_s, u"administrative"_s},
+                                                    {u"Newsletter"_s, u"editorial"_s}};
+        for (const auto &[name, level] : wanted) {
+            const Created token = create(*m_api, name, level);
+            QVERIFY2(!token.id.isEmpty(), qPrintable(name));
+            m_tokens.append(token);
+        }
+
+        ApiClient client;
+        client.setServerUrl(m_server.baseUrl());
+        bool done = false;
+        client.signIn(kAdmin, kPassword, this, [&](Result<Session, ApiError> result) {
+            done = true;
+            if (result)
+                m_session = result.value();
+        });
+        QTRY_VERIFY(done);
+        QVERIFY(!m_session.sessionToken.isEmpty());
+    }
+
+    void init()
+    {
+        QApplication::clipboard()->clear();
+        m_window = std::make_unique<MainWindow>();
+        m_window->setSession(m_session);
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTRY_VERIFY(m_window->lastRefresh().isValid());
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void listsTheTokensUnderSettingsApiAccess()
+    {
+        const TokenTableModel &model = m_window->tokenModel();
+        for (const Created &token : std::as_const(m_tokens))
+            QVERIFY2(model.rowForId(token.id) >= 0, qPrintable(token.name));
+        QCOMPARE(view()->model()->rowCount(), model.rowCount());
+        QCOMPARE(m_window->windowTitle(),
+                 u"API Access — 127.0.0.1:%1"_s.arg(m_server.baseUrl().port()));
+
+        QTreeWidget *navigation = m_window->navigation();
+        QCOMPARE(navigation->topLevelItem(0)->text(0), u"Settings"_s);
+        QCOMPARE(navigation->currentItem()->text(0), u"API Access"_s);
+        QCOMPARE(m_window->currentPage(), page());
+
+        auto *createButton = page()->findChild<QPushButton *>(u"createTokenButton"_s);
+        QVERIFY(createButton);
+        QCOMPARE(createButton->text(), u"Create API token"_s);
+        auto *search = page()->findChild<QLineEdit *>(u"searchEdit"_s);
+        QVERIFY(search);
+        QCOMPARE(search->placeholderText(), u"Search tokens"_s);
+        QVERIFY(view()->isSortingEnabled());
+        QCOMPARE(view()->selectionBehavior(), QAbstractItemView::SelectRows);
+        QVERIFY(view()->alternatingRowColors());
+    }
+
+    void theColumnsAreThoseOfTheProduct()
+    {
+        QStringList headers;
+        for (int c = 0; c < view()->model()->columnCount(); ++c)
+            headers << view()->model()->headerData(c, Qt::Horizontal).toString();
+        QCOMPARE(headers,
+                 (QStringList{u"Name"_s, u"Token"_s, u"Access level"_s, u"Allowed IP Ranges"_s,
+                              u"Status"_s, u"Created"_s, u"Last used"_s, u"Actions"_s}));
+    }
+
+    void theCopyButtonPutsExactlyTheTokenOnTheClipboard()
+    {
+        const Created &token = m_tokens.at(1);
+        const QModelIndex index = proxyIndex(token.id, TokenTableModel::TokenColumn);
+        QVERIFY(index.isValid());
+        view()->scrollTo(index);
+        const QRect button =
+            page()->copyDelegate()->buttonRect(view()->visualRect(index), view()->viewport());
+        QVERIFY(view()->viewport()->rect().contains(button));
+        QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, button.center());
+        QTRY_COMPARE(QApplication::clipboard()->text(), token.token);
+        QVERIFY(m_window->secretClipboard().holdsSecret());
+    }
+
+    void aClickBesideTheButtonCopiesNothing()
+    {
+        const QModelIndex index = proxyIndex(m_tokens.at(0).id, TokenTableModel::NameColumn);
+        QTest::mouseClick(view()->viewport(), Qt::LeftButton, {},
+                          view()->visualRect(index).center());
+        QCOMPARE(page()->selectedTokenId(), m_tokens.at(0).id);
+        QTRY_VERIFY(!m_window->isRefreshing());
+        QVERIFY(QApplication::clipboard()->text().isEmpty());
+    }
+
+    void ctrlCCopiesTheSelectedToken()
+    {
+        const Created &token = m_tokens.at(2);
+        QVERIFY(page()->selectToken(token.id));
+        view()->setFocus();
+        QTest::keyClick(view(), Qt::Key_C, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::clipboard()->text(), token.token);
+    }
+
+    void ctrlFFocusesSearchAndTypingFilters()
+    {
+        view()->setFocus();
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QLineEdit *search = page()->searchEdit();
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClicks(search, u"newsletter"_s);
+        QTRY_COMPARE(view()->model()->rowCount(), 1);
+        QCOMPARE(view()->model()->index(0, 0).data().toString(), u"Newsletter"_s);
+        search->clear();
+        QCOMPARE(view()->model()->rowCount(), m_window->tokenModel().rowCount());
+    }
+
+    void f5Refreshes()
+    {
+        const Created later = create(*m_api, u"Added later"_s, u"restricted_read_only"_s);
+        QVERIFY(!later.id.isEmpty());
+        QCOMPARE(m_window->tokenModel().rowForId(later.id), -1);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY(m_window->tokenModel().rowForId(later.id) >= 0);
+        QVERIFY(proxyIndex(later.id, 0).isValid());
+    }
+
+    void ctrlNOpensTheCreateDialogAndTheNewRowIsSelected()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        TokenDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<TokenDialog *>()) && dialog->isVisible());
+        QCOMPARE(dialog->windowTitle(), u"Create API token"_s);
+
+        const int rowsBefore = m_window->tokenModel().rowCount();
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"nameEdit"_s), u"From the window"_s);
+        auto *buttons = dialog->findChild<QDialogButtonBox *>(u"buttonBox"_s);
+        QVERIFY(buttons);
+        QPushButton *createButton = nullptr;
+        for (QAbstractButton *b : buttons->buttons()) {
+            if (b->text() == u"Create"_s)
+                createButton = qobject_cast<QPushButton *>(b);
+        }
+        QVERIFY(createButton);
+        QTRY_VERIFY(createButton->isEnabled());
+        createButton->click();
+
+        QTRY_COMPARE(m_window->tokenModel().rowCount(), rowsBefore + 1);
+        QTRY_VERIFY(page()->messageBar()->isVisible());
+        const QString newId = page()->selectedTokenId();
+        QVERIFY(!newId.isEmpty());
+        const int row = m_window->tokenModel().rowForId(newId);
+        QCOMPARE(m_window->tokenModel().token(row)->name, u"From the window"_s);
+
+        // "Copy token" in the message bar copies the new token.
+        auto *copy = page()->messageBar()->findChild<QPushButton *>(u"messageCopyButton"_s);
+        QVERIFY(copy);
+        QCOMPARE(copy->text(), u"Copy token"_s);
+        copy->click();
+        QTRY_VERIFY(QApplication::clipboard()->text().size() > newId.size());
+        const QByteArray decoded =
+            QByteArray::fromBase64(QApplication::clipboard()->text().toLatin1());
+        QVERIFY(decoded.startsWith(QByteArray(newId.toLatin1() + ':')));
+    }
+
+    void theStudioPrintsItsVersion()
+    {
+        // No display needed for that.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &name : {u"QT_QPA_PLATFORM"_s, u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s})
+            env.remove(name);
+        QProcess studio;
+        studio.setProcessEnvironment(env);
+        studio.start(QStringLiteral(APIACCESS_STUDIO_BINARY), {u"--version"_s});
+        QVERIFY(studio.waitForFinished(30'000));
+        QCOMPARE(studio.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(studio.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(studio.readAllStandardOutput().trimmed()),
+                 u"apiaccess-studio/"_s + version());
+    }
+
+    void theStudioScreenshotsItsSandboxAndLeavesNoServerBehind()
+    {
+        QTemporaryDir xdg; // the sandbox's data dir goes below it
+        QTemporaryDir out; // not below xdg: the Studio's own command line names the PNG
+        QVERIFY(xdg.isValid() && out.isValid());
+        const QString png = out.filePath(u"shot.png"_s);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.insert(u"XDG_DATA_HOME"_s, xdg.path());
+        QProcess studio;
+        studio.setProcessEnvironment(env);
+        studio.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        studio.start(QStringLiteral(APIACCESS_STUDIO_BINARY),
+                     {u"--sandbox"_s, u"--screenshot"_s, png});
+        QVERIFY(studio.waitForStarted());
+
+        // The sandbox's processes are the ones naming its private data dir.
+        QList<qint64> seen;
+        QTRY_VERIFY_WITH_TIMEOUT(!(seen = processesMentioning(xdg.path())).isEmpty()
+                                     || studio.state() == QProcess::NotRunning,
+                                 60'000);
+        QVERIFY2(!seen.isEmpty(), "no sandbox server process was seen");
+        QTRY_COMPARE_WITH_TIMEOUT(studio.state(), QProcess::NotRunning, 90'000);
+        QCOMPARE(studio.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(studio.exitCode(), 0);
+
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY2(image.width() >= 400 && image.height() >= 300,
+                 qPrintable(u"%1x%2"_s.arg(image.width()).arg(image.height())));
+
+        // The Studio stops its server before it exits; allow for reaping.
+        QTRY_VERIFY_WITH_TIMEOUT(processesMentioning(xdg.path()).isEmpty(), 10'000);
+    }
+
+private:
+    ApiTokensPage *page() const { return m_window->tokensPage(); }
+    QTableView *view() const { return page()->tokensView(); }
+    QModelIndex proxyIndex(const QString &id, int column) const
+    {
+        const TokenTableModel &model = m_window->tokenModel();
+        const int row = model.rowForId(id);
+        if (row < 0)
+            return {};
+        return page()->proxyModel()->mapFromSource(model.index(row, column));
+    }
+
+    ServerProcess m_server;
+    std::unique_ptr<ApiTestClient> m_api;
+    QList<Created> m_tokens;
+    Session m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

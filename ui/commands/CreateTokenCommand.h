@@ -1,0 +1,49 @@
+#pragma once
+
+#include "api/ApiClient.h"
+#include "commands/Command.h"
+#include "wire/Token.h"
+#include "wire/TokenInput.h"
+
+#include <QPointer>
+
+class QWidget;
+
+namespace ApiAccess {
+
+class TokenDialog;
+class TokenTableModel;
+
+// Create API token: opens the dialog, sends the input, maps a 422 onto the
+// fields, keeps everything typed on failures (with Retry), lets Escape
+// cancel a request in flight, and on success adds the row and closes.
+class CreateTokenCommand : public Command
+{
+    Q_OBJECT
+
+public:
+    CreateTokenCommand(ApiClient &client, TokenTableModel &model, QWidget *parentWindow);
+    ~CreateTokenCommand() override;
+    void start() override;
+
+    TokenDialog *dialog() const; // for tests and the main window
+
+Q_SIGNALS:
+    void created(const ApiAccess::Token &token);
+
+private:
+    void send(const TokenCreateInput &input);
+    void cancelRequest();
+    void onAnswer(const Result<TokenWithTag, ApiError> &result);
+    void onRejected();
+    void end(bool success);
+
+    ApiClient &m_client;
+    TokenTableModel &m_model;
+    QPointer<QWidget> m_parentWindow;
+    QPointer<TokenDialog> m_dialog;
+    QPointer<ApiCall> m_call;
+    bool m_ended = false;
+};
+
+} // namespace ApiAccess

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "TokenTableModel.h"
+#include "api/ApiClient.h"
+#include "clipboard/SecretClipboard.h"
+
+#include <QDateTime>
+#include <QMainWindow>
+#include <QPointer>
+#include <QString>
+#include <QTimer>
+#include <QUrl>
+
+class QLabel;
+class QProgressBar;
+class QStackedWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace ApiAccess {
+
+class ApiTokensPage;
+class Command;
+class SandboxLauncher;
+class SignInCommand;
+class CreateTokenCommand;
+
+// The Studio's window (PRODUCT.md §7): navigation on the left ("Settings >
+// API Access", a registry that later pages such as an audit log join with
+// addPage()), the page on the right, and a status bar with server, user,
+// last refresh, a busy indicator and the clipboard countdown.
+//
+// It owns the API client, the secret clipboard and the token model, and
+// turns the page's requests into command objects (STYLE.md, Kleopatra).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ApiClient &client() { return m_client; }
+    SecretClipboard &secretClipboard() { return m_clipboard; }
+    TokenTableModel &tokenModel() { return m_model; }
+    ApiTokensPage *tokensPage() const { return m_tokensPage; }
+    QTreeWidget *navigation() const { return m_navigation; }
+
+    // The server the window talks to (title and status bar) before a session exists.
+    void setServerUrl(const QUrl &url);
+    // Uses `session` for every call from now on and loads the token list.
+    void setSession(const Session &session);
+    // The application's sandbox, offered by the sign-in dialog (may be null).
+    void setSandbox(SandboxLauncher *sandbox);
+    // Opens the sign-in dialog (SignInCommand), prefilled with `username`
+    // and the current server; `reason` is shown above the fields.
+    void signIn(const QString &username = {}, const QString &reason = {});
+
+    // Adds `page` under the navigation group `group` ("Settings"), creating
+    // the group when needed; returns the page's navigation item.
+    QTreeWidgetItem *addPage(const QString &group, const QString &title, QWidget *page);
+    void showPage(QWidget *page);
+    QWidget *currentPage() const;
+
+    QDateTime lastRefresh() const { return m_lastRefresh; }
+    bool isRefreshing() const;
+
+    // "API Access — host:port"
+    static QString windowTitleFor(const QUrl &server);
+
+public Q_SLOTS:
+    void refresh();
+    void createToken();
+    void copyToken(const QString &tokenId);
+    void copySelectedToken();
+    void focusSearch();
+
+Q_SIGNALS:
+    // A refresh finished and the model holds the server's list.
+    void tokensLoaded();
+    void refreshFailed(const QString &message);
+    // The server answered 401; the window opens the sign-in dialog itself.
+    void sessionExpired();
+
+private:
+    void buildActions();
+    void buildStatusBar();
+    void onNavigationChanged(QTreeWidgetItem *current);
+    void onBusyChanged(bool busy);
+    void onTokenCreated(const Token &token);
+    void updateServerStatus();
+    void updateRefreshStatus();
+    void showStatus(const QString &text);
+    void track(Command *command);
+    void onSessionExpired();
+
+    ApiClient m_client;
+    SecretClipboard m_clipboard;
+    TokenTableModel m_model;
+
+    QTreeWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    ApiTokensPage *m_tokensPage = nullptr;
+
+    QLabel *m_serverLabel = nullptr;
+    QLabel *m_userLabel = nullptr;
+    QLabel *m_refreshLabel = nullptr;
+    QLabel *m_clipboardLabel = nullptr;
+    QProgressBar *m_busy = nullptr;
+
+    QPointer<ApiCall> m_listCall;
+    QDateTime m_lastRefresh;
+    QTimer m_timesTimer; // keeps "3 minutes ago" true
+    QPointer<CreateTokenCommand> m_createCommand;
+    QPointer<SignInCommand> m_signInCommand;
+    QPointer<SandboxLauncher> m_sandbox;
+};
+
+} // namespace ApiAccess
