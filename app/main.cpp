@@ -20,6 +20,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kScreenshotTimeoutMs = 60'000;
+// Longer than SandboxLauncher's SIGTERM grace, after which it kills the server.
+constexpr int kQuitNetMs = 15'000;
 
 // --help and --version work without a display, so they get a core application.
 bool printsTextOnly(int argc, char *argv[])
@@ -36,6 +38,21 @@ bool printsTextOnly(int argc, char *argv[])
 void printError(const QString &message)
 {
     QTextStream(stderr) << "apiaccess-studio: " << message << Qt::endl;
+}
+
+// Ends the Studio with `code` once the sandbox server, if one runs, has
+// stopped: stop() sends SIGTERM and escalates to SIGKILL by itself, so the
+// window never waits. The timer is a net should stopped() never come.
+void quitAfterSandbox(SandboxLauncher &sandbox, int code)
+{
+    if (sandbox.state() == SandboxLauncher::State::Idle) {
+        QCoreApplication::exit(code);
+        return;
+    }
+    QObject::connect(&sandbox, &SandboxLauncher::stopped, &sandbox,
+                     [code] { QCoreApplication::exit(code); });
+    QTimer::singleShot(kQuitNetMs, &sandbox, [code] { QCoreApplication::exit(code); });
+    sandbox.stop();
 }
 
 } // namespace
@@ -95,36 +112,41 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    // Declared before the window so that it outlives it: its destructor
-    // stops the sandbox server when the Studio quits.
+    // Declared before the window so that it outlives it. Closing the last
+    // window stops the sandbox server first and quits when it has exited.
     SandboxLauncher sandbox;
     MainWindow window;
     window.setSandbox(&sandbox);
+    QApplication::setQuitOnLastWindowClosed(false);
+    QObject::connect(qApp, &QGuiApplication::lastWindowClosed, &sandbox,
+                     [&sandbox] { quitAfterSandbox(sandbox, 0); });
 
     if (!screenshot.isEmpty()) {
-        QObject::connect(&window, &MainWindow::tokensLoaded, &window, [&window, &screenshot] {
-            // Once the rows are laid out and painted.
-            QTimer::singleShot(0, &window, [&window, &screenshot] {
-                const QImage image = window.grab().toImage();
-                if (image.isNull() || !image.save(screenshot, "PNG")) {
-                    printError(
-                        QApplication::translate("main", "Could not write %1").arg(screenshot));
-                    QApplication::exit(1);
-                    return;
-                }
-                QTextStream(stdout) << QFileInfo(screenshot).absoluteFilePath() << Qt::endl;
-                QApplication::exit(0);
+        QObject::connect(
+            &window, &MainWindow::tokensLoaded, &window, [&window, &sandbox, &screenshot] {
+                // Once the rows are laid out and painted.
+                QTimer::singleShot(0, &window, [&window, &sandbox, &screenshot] {
+                    const QImage image = window.grab().toImage();
+                    if (image.isNull() || !image.save(screenshot, "PNG")) {
+                        printError(
+                            QApplication::translate("main", "Could not write %1").arg(screenshot));
+                        quitAfterSandbox(sandbox, 1);
+                        return;
+                    }
+                    QTextStream(stdout) << QFileInfo(screenshot).absoluteFilePath() << Qt::endl;
+                    quitAfterSandbox(sandbox, 0);
+                });
             });
-        });
-        QObject::connect(&window, &MainWindow::refreshFailed, &window, [](const QString &message) {
-            printError(message);
-            QApplication::exit(1);
-        });
+        QObject::connect(&window, &MainWindow::refreshFailed, &window,
+                         [&sandbox](const QString &message) {
+                             printError(message);
+                             quitAfterSandbox(sandbox, 1);
+                         });
         auto *timeout = new QTimer(&window);
         timeout->setSingleShot(true);
-        QObject::connect(timeout, &QTimer::timeout, &window, [] {
+        QObject::connect(timeout, &QTimer::timeout, &window, [&sandbox] {
             printError(QApplication::translate("main", "Timed out waiting for the token list."));
-            QApplication::exit(3);
+            quitAfterSandbox(sandbox, 3);
         });
         timeout->start(kScreenshotTimeoutMs);
     }
@@ -141,7 +163,7 @@ int main(int argc, char *argv[])
                              if (interactive)
                                  window.signIn({}, text);
                              else
-                                 QApplication::exit(1);
+                                 QCoreApplication::exit(1); // nothing runs: start failed
                          });
         sandbox.start();
     } else {

@@ -29,7 +29,6 @@ namespace {
 constexpr auto kProgramName = "apiaccess-server";
 constexpr int kPasswordBytes = 32;
 constexpr int kStopGraceMs = 10'000; // then SIGKILL
-constexpr int kDestructorWaitMs = 2'000;
 constexpr qsizetype kMaxKeptOutput = 16 * 1024;
 
 // 256 bits from the OS's CSPRNG, base64url: never typed, never shown.
@@ -60,16 +59,14 @@ QString lastLine(const QByteArray &output)
     return lines.isEmpty() ? QString() : QString::fromUtf8(lines.last().trimmed());
 }
 
-// Waits, so only for the destructor at quit: a server must not outlive us.
-void stopNow(QProcess *process)
+// Last resort for a launcher destroyed while a child still runs (the
+// Studio's quit path stops the sandbox gracefully first, asynchronously).
+// SIGKILL cannot be ignored or delayed, so QProcess reaps the child in its
+// own destructor at once: no timed wait here, nothing outlives the Studio.
+void killNow(QProcess *process)
 {
-    if (!process || process->state() == QProcess::NotRunning)
-        return;
-    process->terminate();
-    if (!process->waitForFinished(kDestructorWaitMs)) {
+    if (process && process->state() != QProcess::NotRunning)
         process->kill();
-        process->waitForFinished(kDestructorWaitMs);
-    }
 }
 
 } // namespace
@@ -99,7 +96,7 @@ SandboxLauncher::~SandboxLauncher()
         if (!process)
             continue;
         disconnect(process, nullptr, this, nullptr);
-        stopNow(process);
+        killNow(process);
     }
     wipePassword();
 }

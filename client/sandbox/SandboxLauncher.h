@@ -27,8 +27,8 @@ namespace ApiAccess {
 //   3. Sign in with ApiClient; ready(Session).
 //
 // Everything is asynchronous: it runs in the GUI thread and never waits.
-// Only the destructor (at quit) waits, briefly, so that no server outlives
-// the Studio.
+// Quit through stop() and wait for stopped(); a launcher destroyed while
+// its server runs kills it (SIGKILL), so no server outlives the Studio.
 class SandboxLauncher : public QObject
 {
     Q_OBJECT
@@ -40,7 +40,7 @@ public:
     static constexpr QStringView kAdminName = u"sandbox";
 
     explicit SandboxLauncher(QObject *parent = nullptr);
-    ~SandboxLauncher() override; // stops the server: SIGTERM, then SIGKILL
+    ~SandboxLauncher() override; // kills a server still running (stop() first for a graceful end)
 
     // Where the server program is: next to the Studio's executable, in
     // ../server beside it (the build tree), else on PATH. Empty if nowhere.

@@ -279,7 +279,6 @@ private Q_SLOTS:
         env.insert(u"XDG_DATA_HOME"_s, xdg.path());
         QProcess studio;
         studio.setProcessEnvironment(env);
-        studio.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         studio.start(QStringLiteral(APIACCESS_STUDIO_BINARY),
                      {u"--sandbox"_s, u"--screenshot"_s, png});
         QVERIFY(studio.waitForStarted());
@@ -293,6 +292,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(studio.state(), QProcess::NotRunning, 90'000);
         QCOMPARE(studio.exitStatus(), QProcess::NormalExit);
         QCOMPARE(studio.exitCode(), 0);
+        // Stopped gracefully before the Studio quit (SIGTERM, exit code 0),
+        // not killed on the way out.
+        const QByteArray log = studio.readAllStandardError();
+        QVERIFY2(log.contains("sandbox server exited with 0"), log.constData());
 
         const QImage image(png);
         QVERIFY(!image.isNull());
