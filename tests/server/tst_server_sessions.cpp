@@ -203,6 +203,10 @@ private Q_SLOTS:
         QCOMPARE(client.patch(path, {{u"enabled"_s, false}}).status, 200);
         QCOMPARE(client.patch(path, {{u"enabled"_s, true}}).status, 200);
         QCOMPARE(client.post(path + u"/rotate"_s, {}).status, 200);
+        // HEAD only says the secret could be fetched: not a retrieval, not audited.
+        const ApiReply head = client.send("HEAD", path + u"/secret"_s);
+        QCOMPARE(head.status, 200);
+        QVERIFY(head.body.isEmpty());
         QCOMPARE(client.get(path + u"/secret"_s).status, 200);
         QCOMPARE(client.del(path).status, 204);
         QCOMPARE(client.del(u"/api/v1/sessions/current"_s).status, 204);
