@@ -3,12 +3,11 @@
 #include "common/Version.h"
 #include "mainwindow/MainWindow.h"
 #include "sandbox/SandboxLauncher.h"
+#include "startup/StudioCommandLine.h"
+#include "startup/StudioStartup.h"
 
 #include <QApplication>
 #include <QByteArrayView>
-#include <QCommandLineParser>
-#include <QFileInfo>
-#include <QImage>
 #include <QTextStream>
 #include <QTimer>
 
@@ -19,7 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kScreenshotTimeoutMs = 60'000;
 // Longer than SandboxLauncher's SIGTERM grace, after which it kills the server.
 constexpr int kQuitNetMs = 15'000;
 
@@ -28,8 +26,7 @@ bool printsTextOnly(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView arg(argv[i]);
-        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "--help-all" || arg == "-v"
-            || arg == "--version")
+        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "-v" || arg == "--version")
             return true;
     }
     return false;
@@ -65,115 +62,44 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"apiaccess-studio"_s);
     QCoreApplication::setApplicationVersion(version());
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Manage the API tokens of an apiaccess-server."));
-    parser.addHelpOption();
-    const QCommandLineOption versionOption(
-        {u"v"_s, u"version"_s}, QApplication::translate("main", "Print the version and exit."));
-    const QCommandLineOption serverOption(
-        u"server"_s, QApplication::translate("main", "The server to sign in to."), u"URL"_s);
-    const QCommandLineOption userOption(
-        u"user"_s, QApplication::translate("main", "The user name to sign in with."), u"NAME"_s);
-    const QCommandLineOption sandboxOption(
-        u"sandbox"_s,
-        QApplication::translate("main", "Start a private local server to try things out."));
-    const QCommandLineOption screenshotOption(
-        u"screenshot"_s,
-        QApplication::translate("main",
-                                "Save the main window as PNG once the tokens have loaded, then "
-                                "exit."),
-        u"FILE"_s);
-    parser.addOptions({versionOption, serverOption, userOption, sandboxOption, screenshotOption});
-    parser.process(*app);
-
-    if (parser.isSet(versionOption)) {
+    const StudioCommandLine::Parsed parsed =
+        StudioCommandLine::parse(QCoreApplication::arguments());
+    switch (parsed.action) {
+    case StudioCommandLine::Action::ShowHelp:
+        QTextStream(stdout) << parsed.text;
+        return 0;
+    case StudioCommandLine::Action::ShowVersion:
         QTextStream(stdout) << productToken(u"apiaccess-studio"_s) << Qt::endl;
         return 0;
+    case StudioCommandLine::Action::Fail:
+        printError(parsed.text);
+        return 2;
+    case StudioCommandLine::Action::Run:
+        break;
     }
     if (!qobject_cast<QApplication *>(app.get())) {
-        printError(QApplication::translate("main", "Unexpected arguments: %1")
-                       .arg(QCoreApplication::arguments().join(u' ')));
+        printError(QCoreApplication::translate("main", "--help and --version go alone."));
         return 2;
     }
-    QApplication::setApplicationDisplayName(QApplication::translate("main", "API Access Studio"));
-    QUrl serverUrl;
-    if (parser.isSet(serverOption)) {
-        serverUrl = QUrl::fromUserInput(parser.value(serverOption));
-        if (!serverUrl.isValid() || serverUrl.host().isEmpty()) {
-            printError(QApplication::translate("main", "Not a server URL: %1")
-                           .arg(parser.value(serverOption)));
-            return 2;
-        }
-    }
-    const QString screenshot = parser.value(screenshotOption);
-    if (parser.isSet(screenshotOption) && !parser.isSet(sandboxOption)) {
-        printError(QApplication::translate("main", "--screenshot needs --sandbox."));
-        return 2;
-    }
+    QApplication::setApplicationDisplayName(
+        QCoreApplication::translate("main", "API Access Studio"));
 
     // Declared before the window so that it outlives it. Closing the last
     // window stops the sandbox server first and quits when it has exited.
     SandboxLauncher sandbox;
     MainWindow window;
-    window.setSandbox(&sandbox);
     QApplication::setQuitOnLastWindowClosed(false);
     QObject::connect(qApp, &QGuiApplication::lastWindowClosed, &sandbox,
                      [&sandbox] { quitAfterSandbox(sandbox, 0); });
 
-    if (!screenshot.isEmpty()) {
-        QObject::connect(
-            &window, &MainWindow::tokensLoaded, &window, [&window, &sandbox, &screenshot] {
-                // Once the rows are laid out and painted.
-                QTimer::singleShot(0, &window, [&window, &sandbox, &screenshot] {
-                    const QImage image = window.grab().toImage();
-                    if (image.isNull() || !image.save(screenshot, "PNG")) {
-                        printError(
-                            QApplication::translate("main", "Could not write %1").arg(screenshot));
-                        quitAfterSandbox(sandbox, 1);
-                        return;
-                    }
-                    QTextStream(stdout) << QFileInfo(screenshot).absoluteFilePath() << Qt::endl;
-                    quitAfterSandbox(sandbox, 0);
-                });
-            });
-        QObject::connect(&window, &MainWindow::refreshFailed, &window,
-                         [&sandbox](const QString &message) {
-                             printError(message);
-                             quitAfterSandbox(sandbox, 1);
-                         });
-        auto *timeout = new QTimer(&window);
-        timeout->setSingleShot(true);
-        QObject::connect(timeout, &QTimer::timeout, &window, [&sandbox] {
-            printError(QApplication::translate("main", "Timed out waiting for the token list."));
-            quitAfterSandbox(sandbox, 3);
-        });
-        timeout->start(kScreenshotTimeoutMs);
-    }
-
-    if (parser.isSet(sandboxOption)) {
-        QObject::connect(&sandbox, &SandboxLauncher::ready, &window, &MainWindow::setSession);
-        const bool interactive = screenshot.isEmpty();
-        QObject::connect(&sandbox, &SandboxLauncher::failed, &window,
-                         [&window, interactive](const QString &message) {
-                             const QString text = QApplication::translate(
-                                                      "main", "The local sandbox did not start: %1")
-                                                      .arg(message);
-                             printError(text);
-                             if (interactive)
-                                 window.signIn({}, text);
-                             else
-                                 QCoreApplication::exit(1); // nothing runs: start failed
-                         });
-        sandbox.start();
-    } else {
-        if (serverUrl.isValid())
-            window.setServerUrl(serverUrl);
-        // Once the window is up, so the dialog has a parent on screen.
-        QTimer::singleShot(0, &window,
-                           [&window, user = parser.value(userOption)] { window.signIn(user); });
-    }
+    StudioStartup startup(window, sandbox, parsed.options);
+    QObject::connect(&startup, &StudioStartup::problem, &printError);
+    QObject::connect(&startup, &StudioStartup::screenshotSaved,
+                     [](const QString &path) { QTextStream(stdout) << path << Qt::endl; });
+    QObject::connect(&startup, &StudioStartup::exitRequested, &sandbox,
+                     [&sandbox](int code) { quitAfterSandbox(sandbox, code); });
 
     window.show();
+    startup.begin();
     return QApplication::exec();
 }

@@ -138,6 +138,7 @@ void ApiClient::setSession(const Session &session)
 
 void ApiClient::clearSession()
 {
+    ++m_sessionGeneration;
     if (m_session)
         wipe(m_session->sessionToken);
     m_session.reset();
@@ -210,9 +211,14 @@ ApiCall *ApiClient::start(Request request, QObject *context, RawHandler handler,
 
     const QPointer<QObject> guard(context ? context : this);
     const bool signalsExpiry = carriesSession && request.signalsExpiry;
+    const quint64 generation = m_sessionGeneration;
     connect(reply, &QNetworkReply::finished, call,
-            [this, call, reply, guard, handler = std::move(handler), signalsExpiry] {
-                finish(call, reply, guard, handler, signalsExpiry);
+            [this, call, reply, guard, handler = std::move(handler), signalsExpiry, generation] {
+                // A 401 for a session that has been replaced meanwhile (the
+                // admin signed in again while it was in flight) says nothing
+                // about the current one.
+                finish(call, reply, guard, handler,
+                       signalsExpiry && generation == m_sessionGeneration);
             });
     return call;
 }

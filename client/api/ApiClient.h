@@ -129,7 +129,8 @@ public:
     ApiCall *fetchSecret(const QString &id, QObject *context, ApiCallback<QByteArray> callback);
 
 Q_SIGNALS:
-    // A call made with a session got 401: the session has ended.
+    // A call made with the current session got 401: the session has ended.
+    // Not for a call sent with a session that has since been replaced.
     void sessionExpired();
     // A request started or ended: for the status bar's busy indicator.
     void busyChanged(bool busy);
@@ -180,6 +181,7 @@ private:
     QNetworkAccessManager m_manager;
     QUrl m_serverUrl;
     std::optional<Session> m_session;
+    quint64 m_sessionGeneration = 0; // changes with every setSession/clearSession
     std::chrono::milliseconds m_timeout{30'000};
     int m_running = 0;
 };

@@ -364,6 +364,40 @@ private Q_SLOTS:
         QCOMPARE(expired.count(), 1);
     }
 
+    void a401ForAReplacedSessionDoesNotEndTheNewOne()
+    {
+        // The admin signed in again while a request of the ended session was
+        // on its way: its 401 must not open yet another sign-in.
+        auto ended = signedIn();
+        auto fresh = signedIn();
+        QVERIFY(ended && fresh);
+        const Session endedSession = *ended->session();
+        const Session newSession = *fresh->session();
+        auto out = run<bool>([&](QObject *ctx, auto cb) { ended->signOut(ctx, cb); });
+        VERIFY_OK(out);
+
+        ApiClient client;
+        client.setSession(endedSession);
+        QSignalSpy expired(&client, &ApiClient::sessionExpired);
+        std::optional<Result<TokenPage, ApiError>> page;
+        client.listTokens(TokenListQuery{}, this,
+                          [&](Result<TokenPage, ApiError> result) { page = std::move(result); });
+        client.setSession(newSession); // before the answer to the old one arrives
+        QTRY_VERIFY(page.has_value());
+        VERIFY_ERROR(page, ApiError::Kind::Unauthorized);
+        QCOMPARE(expired.count(), 0);
+        auto fine = run<TokenPage>(
+            [&](QObject *ctx, auto cb) { client.listTokens(TokenListQuery{}, ctx, cb); });
+        VERIFY_OK(fine);
+
+        // The same 401 for the session in use does end it.
+        client.setSession(endedSession);
+        auto refused = run<TokenPage>(
+            [&](QObject *ctx, auto cb) { client.listTokens(TokenListQuery{}, ctx, cb); });
+        VERIFY_ERROR(refused, ApiError::Kind::Unauthorized);
+        QCOMPARE(expired.count(), 1);
+    }
+
     void stoppedServerIsANetworkErrorQuickly()
     {
         ServerProcess doomed;

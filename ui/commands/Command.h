@@ -8,6 +8,12 @@ namespace ApiAccess {
 // call, and ends with exactly one of finished() or canceled(). Views only
 // create and start commands, so actions are testable without the main window.
 // A command deletes itself after it has ended (deleteLater).
+//
+// A command whose request the server refused with 401 (the session ended)
+// does not end: it emits waitingForSignIn() and keeps its dialog and input.
+// The window signs in again and then calls resumeAfterSignIn(), which
+// repeats the refused request, or abandonAfterSignIn() when the admin gave
+// up or signed in elsewhere.
 class Command : public QObject
 {
     Q_OBJECT
@@ -15,10 +21,13 @@ class Command : public QObject
 public:
     using QObject::QObject;
     virtual void start() = 0;
+    virtual void resumeAfterSignIn() { }
+    virtual void abandonAfterSignIn() { }
 
 Q_SIGNALS:
     void finished();
     void canceled();
+    void waitingForSignIn();
     // A one-line status for the status bar ("Token created", "Copying token…").
     void statusMessage(const QString &text);
 };

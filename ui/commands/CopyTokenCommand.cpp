@@ -24,13 +24,36 @@ void CopyTokenCommand::start()
     if (m_started)
         return;
     m_started = true;
+    fetch();
+}
+
+void CopyTokenCommand::fetch()
+{
     Q_EMIT statusMessage(tr("Copying token…"));
     m_call = m_client.fetchSecret(
         m_tokenId, this, [this](Result<QByteArray, ApiError> result) { onAnswer(result); });
 }
 
+void CopyTokenCommand::resumeAfterSignIn()
+{
+    if (!m_waitingForSignIn || m_ended)
+        return;
+    m_waitingForSignIn = false;
+    fetch();
+}
+
+void CopyTokenCommand::abandonAfterSignIn()
+{
+    if (!m_waitingForSignIn)
+        return;
+    m_waitingForSignIn = false;
+    Q_EMIT statusMessage(tr("The token was not copied"));
+    end(false);
+}
+
 void CopyTokenCommand::cancel()
 {
+    m_waitingForSignIn = false;
     if (m_call)
         m_call->abort(); // the callback runs at once with Canceled
     else
@@ -52,6 +75,13 @@ void CopyTokenCommand::onAnswer(Result<QByteArray, ApiError> &result)
     // The kind and status only: an error never carries the secret, but the
     // log line stays minimal on principle.
     qCDebug(lcCopy) << "copy failed:" << ApiError::kindName(error.kind) << error.httpStatus;
+    if (error.kind == ApiError::Kind::Unauthorized) {
+        // The window's sign-in dialog is open (ApiClient::sessionExpired).
+        m_waitingForSignIn = true;
+        Q_EMIT statusMessage(tr("Sign in again to copy the token"));
+        Q_EMIT waitingForSignIn();
+        return;
+    }
     if (error.kind != ApiError::Kind::Canceled) {
         Q_EMIT statusMessage(error.message());
         Q_EMIT failed(error);

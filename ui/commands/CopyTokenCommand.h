@@ -12,7 +12,9 @@ class SecretClipboard;
 
 // Copy token: fetches the secret just in time (GET /api/v1/tokens/{id}/secret),
 // hands it to the SecretClipboard, and wipes its own copy. Never keeps it.
-// Ends with finished(), or with failed(error) and then canceled().
+// Ends with finished(), or with failed(error) and then canceled(). After a
+// 401 it waits for the window to sign in again (waitingForSignIn()), then
+// copies (resumeAfterSignIn()) or ends with canceled() (abandonAfterSignIn()).
 class CopyTokenCommand : public Command
 {
     Q_OBJECT
@@ -23,11 +25,14 @@ public:
     void start() override;
     // Stops the request; ends with canceled() (no failed()).
     void cancel();
+    void resumeAfterSignIn() override;
+    void abandonAfterSignIn() override;
 
 Q_SIGNALS:
     void failed(const ApiAccess::ApiError &error);
 
 private:
+    void fetch();
     void onAnswer(Result<QByteArray, ApiError> &result);
     void end(bool success);
 
@@ -36,6 +41,7 @@ private:
     QString m_tokenId;
     QPointer<ApiCall> m_call;
     bool m_started = false;
+    bool m_waitingForSignIn = false;
     bool m_ended = false;
 };
 

@@ -91,13 +91,35 @@ void CreateTokenCommand::onAnswer(const Result<TokenWithTag, ApiError> &result)
         break;
     case ApiError::Kind::Unauthorized:
         // ApiClient has emitted sessionExpired: the window's sign-in dialog
-        // opens over this one, and Retry sends the same input afterwards.
-        m_dialog->showError(tr("Your session has ended. Sign in again, then click Retry."), true);
+        // opens over this one and resumes this command once signed in.
+        m_dialog->showError(
+            tr("Your session has ended. Sign in again and the token will be created."), true);
+        Q_EMIT waitingForSignIn();
         break;
     default:
         m_dialog->showError(error.message(), error.isRetryable());
         break;
     }
+}
+
+void CreateTokenCommand::resumeAfterSignIn()
+{
+    // What the dialog shows now, which is what the admin asked for; if it
+    // was edited into something invalid meanwhile, the admin decides.
+    if (!m_dialog || m_call || m_dialog->isBusy())
+        return;
+    if (!m_dialog->isInputValid()) {
+        m_dialog->clearError();
+        return;
+    }
+    m_dialog->clearError();
+    send(m_dialog->value());
+}
+
+void CreateTokenCommand::abandonAfterSignIn()
+{
+    if (m_dialog && !m_call)
+        m_dialog->showError(tr("The token was not created. Click Retry to try again."), true);
 }
 
 void CreateTokenCommand::onRejected()

@@ -25,6 +25,9 @@ public:
     CreateTokenCommand(ApiClient &client, TokenTableModel &model, QWidget *parentWindow);
     ~CreateTokenCommand() override;
     void start() override;
+    // After a 401: sends the dialog's input again / says it was not sent.
+    void resumeAfterSignIn() override;
+    void abandonAfterSignIn() override;
 
     TokenDialog *dialog() const; // for tests and the main window
 

@@ -21,6 +21,8 @@
 #include <QTableView>
 #include <QTreeWidget>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace ApiAccess {
@@ -182,13 +184,65 @@ void MainWindow::signIn(const QString &username, const QString &reason)
         command->setReason(reason);
     const auto session = m_client.session();
     command->setPrefill(m_client.serverUrl(), session ? session->username : username);
-    connect(command, &SignInCommand::signedIn, this, &MainWindow::setSession);
+    connect(command, &SignInCommand::signedIn, this, &MainWindow::onSignedIn);
+    connect(command, &Command::canceled, this, &MainWindow::onSignInCanceled);
     command->start();
 }
 
 void MainWindow::onSessionExpired()
 {
+    if (!m_expiredAccount) {
+        if (const auto session = m_client.session())
+            m_expiredAccount = Account{session->serverUrl, session->username};
+    }
     signIn({}, tr("Your session has ended. Sign in again to continue."));
+}
+
+void MainWindow::onSignedIn(const Session &session)
+{
+    const auto sameServer = [](const QUrl &a, const QUrl &b) {
+        return a.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments)
+            == b.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+    };
+    // Repeating a refused action is only what the admin asked for when it
+    // goes to the same server as the same user.
+    const bool resume = m_expiredAccount && sameServer(m_expiredAccount->server, session.serverUrl)
+        && m_expiredAccount->username == session.username;
+    m_expiredAccount.reset();
+    setSession(session); // the list is refreshed in any case
+    const QList<QPointer<Command>> waiting = std::exchange(m_waitingForSignIn, {});
+    for (const QPointer<Command> &command : waiting) {
+        if (!command)
+            continue;
+        if (resume)
+            command->resumeAfterSignIn();
+        else
+            command->abandonAfterSignIn();
+    }
+    if (!resume && !waiting.isEmpty())
+        showStatus(tr("Signed in as %1 on another server or as another user: the actions that "
+                      "failed were not repeated")
+                       .arg(session.username));
+}
+
+void MainWindow::onSignInCanceled()
+{
+    const QList<QPointer<Command>> waiting = std::exchange(m_waitingForSignIn, {});
+    for (const QPointer<Command> &command : waiting) {
+        if (command)
+            command->abandonAfterSignIn();
+    }
+}
+
+void MainWindow::onCommandWaitingForSignIn(Command *command)
+{
+    // The 401 opened the sign-in dialog before the command heard of it. No
+    // dialog means the admin signed in again while the request was on its
+    // way (a 401 for the replaced session): the command can go on at once.
+    if (m_signInCommand)
+        m_waitingForSignIn.append(command);
+    else
+        command->resumeAfterSignIn();
 }
 
 QTreeWidgetItem *MainWindow::addPage(const QString &group, const QString &title, QWidget *page)
@@ -247,25 +301,30 @@ void MainWindow::refresh()
 {
     if (!m_client.session() || isRefreshing())
         return;
-    showStatus(tr("Loading tokens…"));
-    m_listCall = m_client.listAllTokens(this, [this](Result<QList<Token>, ApiError> result) {
-        if (!result) {
-            const QString message = result.error().message();
-            showStatus(tr("Could not load the tokens: %1").arg(message));
-            Q_EMIT refreshFailed(message);
-            return;
-        }
-        m_model.setTokens(result.value());
-        m_lastRefresh = QDateTime::currentDateTime();
-        updateRefreshStatus();
-        statusBar()->clearMessage();
-        Q_EMIT tokensLoaded();
-    });
+    const QString loading = tr("Loading tokens…");
+    showStatus(loading);
+    m_listCall =
+        m_client.listAllTokens(this, [this, loading](Result<QList<Token>, ApiError> result) {
+            if (!result) {
+                const QString message = result.error().message();
+                showStatus(tr("Could not load the tokens: %1").arg(message));
+                Q_EMIT refreshFailed(message);
+                return;
+            }
+            m_model.setTokens(result.value());
+            m_lastRefresh = QDateTime::currentDateTime();
+            updateRefreshStatus();
+            if (statusBar()->currentMessage() == loading)
+                statusBar()->clearMessage(); // and nothing said meanwhile
+            Q_EMIT tokensLoaded();
+        });
 }
 
 void MainWindow::track(Command *command)
 {
     connect(command, &Command::statusMessage, this, &MainWindow::showStatus);
+    connect(command, &Command::waitingForSignIn, this,
+            [this, command] { onCommandWaitingForSignIn(command); });
 }
 
 void MainWindow::createToken()

@@ -11,6 +11,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <optional>
+
 class QLabel;
 class QProgressBar;
 class QStackedWidget;
@@ -93,6 +95,9 @@ private:
     void showStatus(const QString &text);
     void track(Command *command);
     void onSessionExpired();
+    void onSignedIn(const Session &session);
+    void onSignInCanceled();
+    void onCommandWaitingForSignIn(Command *command);
 
     ApiClient m_client;
     SecretClipboard m_clipboard;
@@ -114,6 +119,16 @@ private:
     QPointer<CreateTokenCommand> m_createCommand;
     QPointer<SignInCommand> m_signInCommand;
     QPointer<SandboxLauncher> m_sandbox;
+
+    // After a 401: who was signed in, and the commands that wait to be
+    // resumed once the admin has signed in again as that user on that server.
+    struct Account
+    {
+        QUrl server;
+        QString username;
+    };
+    std::optional<Account> m_expiredAccount;
+    QList<QPointer<Command>> m_waitingForSignIn;
 };
 
 } // namespace ApiAccess
