@@ -88,6 +88,8 @@ QVariant TokenTableModel::data(const QModelIndex &index, int role) const
         return toolTipData(token, index.column());
     case Qt::AccessibleTextRole:
         return accessibleData(token, index.column());
+    case Qt::AccessibleDescriptionRole:
+        return accessibleDescription(token, index.column());
     case SortRole:
         return sortData(token, index.column());
     case TokenIdRole:
@@ -179,7 +181,9 @@ QVariant TokenTableModel::accessibleData(const Token &token, int column) const
     // view falls back to the display text elsewhere.
     switch (column) {
     case TokenColumn:
-        return tr("Token %1, hidden").arg(token.id.left(kMaskedIdLength));
+        // The cell is the copy button the delegate draws: it is named for
+        // what it does, and its description says which token.
+        return tr("Copy token");
     case AllowedIpRangesColumn:
         return token.allowedIpRanges.isEmpty() ? tr("Any address")
                                                : token.allowedIpRanges.join(u", "_s);
@@ -194,6 +198,14 @@ QVariant TokenTableModel::accessibleData(const Token &token, int column) const
     default:
         return {};
     }
+}
+
+QVariant TokenTableModel::accessibleDescription(const Token &token, int column) const
+{
+    if (column != TokenColumn)
+        return {};
+    return tr("Token %1 of %2; the secret stays hidden. Press Ctrl+C to copy the token.")
+        .arg(token.id.left(kMaskedIdLength), token.name);
 }
 
 QVariant TokenTableModel::sortData(const Token &token, int column) const

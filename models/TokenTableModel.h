@@ -114,6 +114,7 @@ private:
     QVariant displayData(const Token &token, int column) const;
     QVariant toolTipData(const Token &token, int column) const;
     QVariant accessibleData(const Token &token, int column) const;
+    QVariant accessibleDescription(const Token &token, int column) const;
     QVariant sortData(const Token &token, int column) const;
     bool isExpiringSoon(const Token &token) const;
     void replaceRow(int row, const Token &token);

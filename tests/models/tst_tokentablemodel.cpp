@@ -168,7 +168,12 @@ private Q_SLOTS:
     void accessibleTexts()
     {
         m_model->setTokens({rssReader()});
-        QCOMPARE(text(0, Model::TokenColumn, Qt::AccessibleTextRole), u"Token tok_ab12, hidden"_s);
+        // The Token cell is the copy button: named for it, described by the token.
+        QCOMPARE(text(0, Model::TokenColumn, Qt::AccessibleTextRole), u"Copy token"_s);
+        QCOMPARE(text(0, Model::TokenColumn, Qt::AccessibleDescriptionRole),
+                 u"Token tok_ab12 of RSS reader; the secret stays hidden. Press Ctrl+C to copy "
+                 "the token."_s);
+        QCOMPARE(text(0, Model::NameColumn, Qt::AccessibleDescriptionRole), QString());
         QCOMPARE(text(0, Model::ActionsColumn, Qt::AccessibleTextRole),
                  u"Actions for RSS reader"_s);
         QCOMPARE(text(0, Model::AllowedIpRangesColumn, Qt::AccessibleTextRole),

@@ -12,6 +12,7 @@
 #include "mainwindow/CopyButtonDelegate.h"
 #include "mainwindow/MainWindow.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -170,6 +171,26 @@ private Q_SLOTS:
         QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, button.center());
         QTRY_COMPARE(QApplication::clipboard()->text(), token.token);
         QVERIFY(m_window->secretClipboard().holdsSecret());
+    }
+
+    void eachCopyButtonIsAnAccessibleCopyToken()
+    {
+        // What a screen reader gets for the painted button: the Token cell,
+        // through the view's own accessibility interface.
+        QAccessibleInterface *table = QAccessible::queryAccessibleInterface(view());
+        QVERIFY(table && table->tableInterface());
+        for (const Created &token : std::as_const(m_tokens)) {
+            const QModelIndex index = proxyIndex(token.id, TokenTableModel::TokenColumn);
+            QAccessibleInterface *cell =
+                table->tableInterface()->cellAt(index.row(), index.column());
+            QVERIFY(cell);
+            QCOMPARE(cell->text(QAccessible::Name), u"Copy token"_s);
+            const QString description = cell->text(QAccessible::Description);
+            QVERIFY2(description.contains(token.id.left(8)) && description.contains(token.name),
+                     qPrintable(description));
+            // Neither says anything secret.
+            QVERIFY(!description.contains(token.token));
+        }
     }
 
     void aClickBesideTheButtonCopiesNothing()
