@@ -19,6 +19,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <csignal>
+#include <sys/types.h>
+
 using namespace ApiAccess;
 using namespace ApiAccess::Testing;
 using namespace Qt::StringLiterals;
@@ -168,6 +171,30 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(run.retryShown(), kWaitMs);
         QVERIFY(run.dialog->isVisible());
         QVERIFY(!run.dialog->isBusy());
+        QCOMPARE(run.name->text(), u"Payroll"_s);
+        QVERIFY(!run.text(u"errorLabel"_s).isEmpty());
+        QCOMPARE(run.model.rowCount(), 0);
+        QCOMPARE(run.finished->size() + run.canceled->size(), 0);
+    }
+
+    void serverKilledWhileCreatingKeepsDialogAndInput()
+    {
+        ApiClient client;
+        QVERIFY(signIn(client, m_server->baseUrl()));
+        Run run(client);
+        // Stopped, the real server accepts the connection (the kernel does)
+        // but never answers: the create is in flight when it dies.
+        const auto pid = pid_t(m_server->processId());
+        QVERIFY(pid > 0);
+        QCOMPARE(::kill(pid, SIGSTOP), 0);
+        run.typeAndCreate(u"Payroll"_s);
+        QVERIFY(run.dialog->isBusy());
+        QVERIFY(!run.name->isEnabled()); // locked while the request runs
+        m_server->kill();
+        QTRY_VERIFY_WITH_TIMEOUT(run.retryShown(), kWaitMs);
+        QVERIFY(run.dialog->isVisible());
+        QVERIFY(!run.dialog->isBusy());
+        QVERIFY(run.name->isEnabled());
         QCOMPARE(run.name->text(), u"Payroll"_s);
         QVERIFY(!run.text(u"errorLabel"_s).isEmpty());
         QCOMPARE(run.model.rowCount(), 0);

@@ -91,6 +91,11 @@ void ServerProcess::kill()
     m_stderr += m_process->readAllStandardError();
 }
 
+qint64 ServerProcess::processId() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
 QByteArray ServerProcess::log()
 {
     if (m_process)

@@ -29,6 +29,8 @@ public:
     int stop();
     // SIGKILL: for durability tests.
     void kill();
+    // The server's process id (0 when it does not run), for SIGSTOP and the like.
+    qint64 processId() const;
 
     QUrl baseUrl() const { return m_baseUrl; }
     QString dataDir() const { return m_dataDir.path(); }
