@@ -1,0 +1,9 @@
+# The main window against a real server, and the real apiaccess-studio binary
+# on its own sandbox (--screenshot); the session ending mid-work.
+foreach(test IN ITEMS tst_mainwindow tst_signinagain)
+    apiaccess_add_test(NAME ${test} SOURCES ${test}.cpp
+        LIBRARIES apiaccess_ui apiaccess_server_testsupport LABELS "integration;ui")
+endforeach()
+target_compile_definitions(tst_mainwindow PRIVATE
+    APIACCESS_STUDIO_BINARY="$<TARGET_FILE:apiaccess-studio>")
+add_dependencies(tst_mainwindow apiaccess-studio)

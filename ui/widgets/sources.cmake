@@ -1,0 +1,3 @@
+target_sources(apiaccess_ui PRIVATE
+    widgets/ExpanderSection.h widgets/ExpanderSection.cpp
+)
