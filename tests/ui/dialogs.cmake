@@ -1,4 +1,5 @@
 # Dialogs on their own: no server needed.
-foreach(test IN ITEMS tst_tokendialog tst_signindialog)
+foreach(test IN ITEMS tst_tokendialog tst_signindialog tst_confirmactiondialog tst_rotatedialog
+                      tst_conflictdialog)
     apiaccess_add_test(NAME ${test} SOURCES ${test}.cpp LIBRARIES apiaccess_ui LABELS "unit;ui")
 endforeach()

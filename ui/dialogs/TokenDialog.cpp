@@ -5,6 +5,9 @@
 
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalBlocker>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -30,6 +33,7 @@ TokenDialog::TokenDialog(Mode mode, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::TokenDialog>())
     , m_mode(mode)
+    , m_clock(&QDateTime::currentDateTimeUtc)
 {
     m_ui->setupUi(this);
 
@@ -52,11 +56,13 @@ TokenDialog::TokenDialog(Mode mode, QWidget *parent)
     primary->setAccessibleName(primary->text());
 
     populateAccessLevels();
+    populateExpiryChoices();
     m_ui->advancedToggle->setContentWidget(m_ui->advancedSection);
     m_ui->nameFeedback->setAccessibleName(tr("Token Name feedback"));
     m_ui->accessLevelDescription->setAccessibleName(tr("Access level description"));
     m_ui->accessLevelFeedback->setAccessibleName(tr("Access level feedback"));
     m_ui->ipRangesFeedback->setAccessibleName(tr("Allowed IP Ranges feedback"));
+    m_ui->expiryFeedback->setAccessibleName(tr("Expires feedback"));
     m_ui->errorLabel->setAccessibleName(tr("Error message"));
 
     connect(m_ui->nameEdit, &QLineEdit::textEdited, this, &TokenDialog::onNameEdited);
@@ -64,6 +70,8 @@ TokenDialog::TokenDialog(Mode mode, QWidget *parent)
             &TokenDialog::onAccessLevelChanged);
     connect(m_ui->allowedIpRangesEdit, &QPlainTextEdit::textChanged, this,
             &TokenDialog::onRangesEdited);
+    connect(m_ui->expiryCombo, &QComboBox::currentIndexChanged, this, &TokenDialog::onExpiryEdited);
+    connect(m_ui->expiryDateEdit, &QDateEdit::dateChanged, this, &TokenDialog::onExpiryEdited);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &TokenDialog::onSubmit);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &TokenDialog::reject);
     connect(m_ui->retryButton, &QPushButton::clicked, this, &TokenDialog::onRetry);
@@ -71,7 +79,7 @@ TokenDialog::TokenDialog(Mode mode, QWidget *parent)
     onAccessLevelChanged();
     refreshNameFeedback();
     refreshRangesFeedback();
-    updateButtons();
+    onExpiryEdited();
     m_ui->nameEdit->setFocus();
 }
 
@@ -87,6 +95,13 @@ void TokenDialog::populateAccessLevels()
     m_ui->accessLevelCombo->setCurrentIndex(preselected);
 }
 
+void TokenDialog::populateExpiryChoices()
+{
+    for (const ExpiryFeedback::Choice choice : ExpiryFeedback::choices())
+        m_ui->expiryCombo->addItem(ExpiryFeedback::label(choice), static_cast<int>(choice));
+    m_ui->expiryCombo->setCurrentIndex(0); // Never
+}
+
 void TokenDialog::setToken(const Token &token)
 {
     m_original = token;
@@ -94,10 +109,51 @@ void TokenDialog::setToken(const Token &token)
     m_ui->accessLevelCombo->setCurrentIndex(
         m_ui->accessLevelCombo->findData(AccessLevels::wireId(token.accessLevel)));
     m_ui->allowedIpRangesEdit->setPlainText(token.allowedIpRanges.join(u'\n'));
-    if (!token.allowedIpRanges.isEmpty())
+    onRangesEdited();
+    showExpiry(token.expiresAt);
+    if (!token.allowedIpRanges.isEmpty() || token.expiresAt)
         m_ui->advancedToggle->setExpanded(true);
     refreshNameFeedback();
     updateButtons();
+}
+
+void TokenDialog::reloadToken(const Token &token)
+{
+    clearError();
+    m_nameServerError.clear();
+    m_nameTouched = false;
+    setFeedback(m_ui->accessLevelFeedback, QString());
+    setToken(token);
+}
+
+void TokenDialog::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+    refreshExpiryFeedback();
+    updateButtons();
+}
+
+void TokenDialog::showExpiry(const std::optional<QDateTime> &expiresAt)
+{
+    m_expiry.setOriginal(expiresAt);
+    const QDate tomorrow = now().toLocalTime().date().addDays(1);
+    {
+        const QSignalBlocker comboBlocker(m_ui->expiryCombo);
+        const QSignalBlocker dateBlocker(m_ui->expiryDateEdit);
+        auto choice = ExpiryFeedback::Choice::Never;
+        if (expiresAt) {
+            // An expired token's date stays visible, so the minimum yields to it.
+            const QDate date = expiresAt->toLocalTime().date();
+            m_ui->expiryDateEdit->setMinimumDate(std::min(date, tomorrow));
+            m_ui->expiryDateEdit->setDate(date);
+            choice = ExpiryFeedback::Choice::OnDate;
+        } else {
+            m_ui->expiryDateEdit->setMinimumDate(tomorrow);
+        }
+        m_expiryDatePicked = expiresAt.has_value();
+        m_ui->expiryCombo->setCurrentIndex(m_ui->expiryCombo->findData(static_cast<int>(choice)));
+    }
+    onExpiryEdited();
 }
 
 TokenCreateInput TokenDialog::value() const
@@ -108,33 +164,46 @@ TokenCreateInput TokenDialog::value() const
     const auto level = AccessLevels::parse(m_ui->accessLevelCombo->currentData().toString());
     input.accessLevel = level ? level.value() : AccessLevels::defaultLevel();
     input.allowedIpRanges = m_ranges.allowList();
-    if (m_original)
-        input.expiresAt = m_original->expiresAt;
+    input.expiresAt = m_expiry.value(now());
     return input;
 }
 
 TokenUpdateInput TokenDialog::changes() const
 {
-    const TokenCreateInput now = value();
+    if (!m_original)
+        return fullUpdate();
+    const TokenCreateInput shown = value();
     TokenUpdateInput update;
-    if (!m_original) {
-        update.name = now.name;
-        update.accessLevel = now.accessLevel;
-        update.allowedIpRanges = now.allowedIpRanges;
-        return update;
-    }
-    if (now.name != m_original->name)
-        update.name = now.name;
-    if (now.accessLevel != m_original->accessLevel)
-        update.accessLevel = now.accessLevel;
-    if (now.allowedIpRanges.toStringList() != m_original->allowedIpRanges)
-        update.allowedIpRanges = now.allowedIpRanges;
+    if (shown.name != m_original->name)
+        update.name = shown.name;
+    if (shown.accessLevel != m_original->accessLevel)
+        update.accessLevel = shown.accessLevel;
+    if (shown.allowedIpRanges.toStringList() != m_original->allowedIpRanges)
+        update.allowedIpRanges = shown.allowedIpRanges;
+    if (!m_expiry.isOriginal(now()))
+        update.expiresAt = shown.expiresAt;
+    return update;
+}
+
+TokenUpdateInput TokenDialog::fullUpdate() const
+{
+    const QDateTime current = now();
+    const TokenCreateInput shown = value();
+    TokenUpdateInput update;
+    update.name = shown.name;
+    update.accessLevel = shown.accessLevel;
+    update.allowedIpRanges = shown.allowedIpRanges;
+    const bool passedUntouched =
+        m_expiry.isOriginal(current) && shown.expiresAt && *shown.expiresAt <= current;
+    if (!passedUntouched)
+        update.expiresAt = shown.expiresAt;
     return update;
 }
 
 bool TokenDialog::isInputValid() const
 {
-    return TokenNames::normalize(m_ui->nameEdit->text()).ok() && m_ranges.isValid();
+    return TokenNames::normalize(m_ui->nameEdit->text()).ok() && m_ranges.isValid()
+        && m_expiry.isValid(now());
 }
 
 void TokenDialog::setBusy(bool busy)
@@ -151,6 +220,8 @@ void TokenDialog::setBusy(bool busy)
     m_ui->nameEdit->setEnabled(!busy);
     m_ui->accessLevelCombo->setEnabled(!busy);
     m_ui->allowedIpRangesEdit->setEnabled(!busy);
+    m_ui->expiryCombo->setEnabled(!busy);
+    m_ui->expiryDateEdit->setEnabled(!busy);
     m_ui->busyIndicator->setVisible(busy);
     updateButtons();
 
@@ -178,12 +249,17 @@ void TokenDialog::showFieldErrors(const QList<FieldError> &errors)
             m_ranges.addServerError(rangeIndexOf(error.field), error.message);
             m_ui->advancedToggle->setExpanded(true);
             noteField(m_ui->allowedIpRangesEdit);
+        } else if (error.field == u"expiresAt"_s) {
+            m_expiry.setServerError(error.message);
+            m_ui->advancedToggle->setExpanded(true);
+            noteField(m_ui->expiryCombo);
         } else {
             unplaced.append(error.message);
         }
     }
     refreshNameFeedback();
     refreshRangesFeedback();
+    refreshExpiryFeedback();
     if (!unplaced.isEmpty())
         showError(unplaced.join(u'\n'), false);
     if (firstField)
@@ -230,6 +306,7 @@ void TokenDialog::onAccessLevelChanged()
     m_ui->accessLevelDescription->setText(level ? AccessLevels::description(level.value())
                                                 : QString());
     setFeedback(m_ui->accessLevelFeedback, QString());
+    updateButtons(); // in Edit, the level may be the only change
 }
 
 void TokenDialog::onRangesEdited()
@@ -239,9 +316,41 @@ void TokenDialog::onRangesEdited()
     updateButtons();
 }
 
+void TokenDialog::onExpiryEdited()
+{
+    const ExpiryFeedback::Choice choice = expiryChoice();
+    const bool onDate = choice == ExpiryFeedback::Choice::OnDate;
+    if (onDate && !m_expiryDatePicked) {
+        // First time on "On a date…": start a month out, refuse the past.
+        const QSignalBlocker blocker(m_ui->expiryDateEdit);
+        const QDate today = now().toLocalTime().date();
+        m_ui->expiryDateEdit->setMinimumDate(today.addDays(1));
+        m_ui->expiryDateEdit->setDate(today.addDays(30));
+    }
+    if (onDate)
+        m_expiryDatePicked = true;
+    m_ui->expiryDateEdit->setVisible(onDate);
+    m_expiry.setChoice(choice, m_ui->expiryDateEdit->date());
+    refreshExpiryFeedback();
+    updateButtons();
+}
+
+ExpiryFeedback::Choice TokenDialog::expiryChoice() const
+{
+    return static_cast<ExpiryFeedback::Choice>(m_ui->expiryCombo->currentData().toInt());
+}
+
+QDateTime TokenDialog::now() const
+{
+    return (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).toUTC();
+}
+
 void TokenDialog::onSubmit()
 {
-    if (m_busy || !isInputValid())
+    // The clock may have passed the chosen date since the last edit.
+    refreshExpiryFeedback();
+    updateButtons();
+    if (!canSubmit())
         return;
     clearError();
     Q_EMIT submitRequested(value());
@@ -273,11 +382,22 @@ void TokenDialog::refreshRangesFeedback()
     setFeedback(m_ui->ipRangesFeedback, m_ranges.displayText());
 }
 
+void TokenDialog::refreshExpiryFeedback()
+{
+    setFeedback(m_ui->expiryFeedback, m_expiry.displayText(now()));
+}
+
+bool TokenDialog::canSubmit() const
+{
+    // Saving nothing would only bump updatedAt and the ETag.
+    return !m_busy && isInputValid() && (m_mode == Mode::Create || !changes().isEmpty());
+}
+
 void TokenDialog::updateButtons()
 {
-    const bool canSubmit = !m_busy && isInputValid();
-    createButton()->setEnabled(canSubmit);
-    m_ui->retryButton->setEnabled(canSubmit);
+    const bool enabled = canSubmit();
+    createButton()->setEnabled(enabled);
+    m_ui->retryButton->setEnabled(enabled);
 }
 
 QPushButton *TokenDialog::createButton() const

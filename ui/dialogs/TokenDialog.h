@@ -1,15 +1,18 @@
 #pragma once
 
+#include "dialogs/ExpiryFeedback.h"
 #include "dialogs/IpRangesFeedback.h"
 #include "wire/FieldError.h"
 #include "wire/Token.h"
 #include "wire/TokenInput.h"
 
+#include <QDateTime>
 #include <QDialog>
 #include <QList>
 #include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -49,16 +52,34 @@ public:
     Mode mode() const { return m_mode; }
 
     // Prefills every field from an existing token (for Edit); the Advanced
-    // section opens if the token has ranges, so nothing set is hidden.
+    // section opens if the token has ranges or an expiry, so nothing set is
+    // hidden. An expiry shows as "On a date…" with its local date.
     void setToken(const Token &token);
+    // After a conflict, "Reload": `token` replaces the fields and becomes
+    // what changes() compares with; the admin's edits and every error go.
+    void reloadToken(const Token &token);
+
+    // Where "now" comes from (UTC); QDateTime::currentDateTimeUtc by
+    // default. Re-checks the expiry against the new time, but leaves the
+    // date picker's minimum alone: it never moves the admin's date.
+    void setClock(std::function<QDateTime()> clock);
 
     // What the admin entered: the name normalized as the server will store
-    // it, the chosen level, the ranges in canonical form. Meaningful when
-    // isInputValid(); otherwise the name is just trimmed and the invalid
-    // ranges are left out.
+    // it, the chosen level, the ranges in canonical form, the expiry in UTC
+    // (nullopt = never; "In N days" counts from now to the second, a date
+    // ends at 23:59:59 local time; in Edit an untouched expiry is the
+    // token's own). Meaningful when isInputValid(); otherwise the name is
+    // just trimmed and the invalid ranges are left out.
     TokenCreateInput value() const;
-    // For Edit: only what differs from the token given to setToken().
+    // For Edit: only what differs from the token given to setToken()
+    // ("expiresAt": null when the admin chose Never for a token that had
+    // an expiry). Empty while nothing changed, and Save is disabled then.
     TokenUpdateInput changes() const;
+    // For "Overwrite" after a conflict: every field as the dialog shows it,
+    // whatever the server has now. The one exception is an untouched
+    // expiry that has already passed: the server refuses a past expiresAt,
+    // so it is left out rather than make the save fail.
+    TokenUpdateInput fullUpdate() const;
     bool isInputValid() const;
 
     bool isBusy() const { return m_busy; }
@@ -68,7 +89,7 @@ public:
     void setBusy(bool busy);
 
     // A 422's errors, each under its field: "name", "accessLevel",
-    // "allowedIpRanges" and "allowedIpRanges[i]" (i counts the ranges sent,
+    // "expiresAt", "allowedIpRanges" and "allowedIpRanges[i]" (i counts the ranges sent,
     // reported on the line where the admin typed that range). Anything
     // else goes to the error bar. Ends the busy state; an error stays until
     // its field is edited.
@@ -90,10 +111,17 @@ private:
     void onNameEdited();
     void onAccessLevelChanged();
     void onRangesEdited();
+    void populateExpiryChoices();
+    void onExpiryEdited();
+    void showExpiry(const std::optional<QDateTime> &expiresAt);
+    ExpiryFeedback::Choice expiryChoice() const;
+    void refreshExpiryFeedback();
+    QDateTime now() const;
     void onSubmit();
     void onRetry();
     void refreshNameFeedback();
     void refreshRangesFeedback();
+    bool canSubmit() const;
     void updateButtons();
     QPushButton *createButton() const;
     static void setFeedback(QLabel *label, const QString &text);
@@ -101,6 +129,9 @@ private:
     std::unique_ptr<Ui::TokenDialog> m_ui;
     Mode m_mode;
     IpRangesFeedback m_ranges;
+    ExpiryFeedback m_expiry;
+    std::function<QDateTime()> m_clock;
+    bool m_expiryDatePicked = false; // the date edit holds a date worth keeping
     std::optional<Token> m_original;
     QString m_nameServerError;
     bool m_nameTouched = false;

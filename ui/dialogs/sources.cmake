@@ -1,5 +1,10 @@
 target_sources(apiaccess_ui PRIVATE
     dialogs/IpRangesFeedback.h dialogs/IpRangesFeedback.cpp
+    dialogs/ExpiryFeedback.h dialogs/ExpiryFeedback.cpp
+    dialogs/LocalTimeText.h dialogs/LocalTimeText.cpp
     dialogs/TokenDialog.h dialogs/TokenDialog.cpp dialogs/TokenDialog.ui
     dialogs/SignInDialog.h dialogs/SignInDialog.cpp dialogs/SignInDialog.ui
+    dialogs/ConfirmActionDialog.h dialogs/ConfirmActionDialog.cpp
+    dialogs/RotateDialog.h dialogs/RotateDialog.cpp
+    dialogs/ConflictDialog.h dialogs/ConflictDialog.cpp
 )
