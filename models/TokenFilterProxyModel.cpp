@@ -5,6 +5,8 @@
 #include <QPartialOrdering>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace ApiAccess {
 
 namespace {
@@ -82,7 +84,10 @@ bool TokenFilterProxyModel::matchesSearch(const Token &token, const QStringList 
         const bool found = contains(token.name, term) || contains(token.id, term)
             || contains(levelName, term) || contains(levelId, term)
             || std::any_of(token.allowedIpRanges.cbegin(), token.allowedIpRanges.cend(),
-                           [&term](const QString &range) { return contains(range, term); });
+                           [&term](const QString &range) { return contains(range, term); })
+            // What the Allowed IP Ranges column shows for an empty list.
+            || (token.allowedIpRanges.isEmpty()
+                && contains(TokenTableModel::rangesSummary({}), term));
         if (!found)
             return false;
     }
@@ -98,7 +103,12 @@ bool TokenFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
     if (!value.canConvert<Token>())
         return false;
     const Token token = value.value<Token>();
-    if (m_status && token.status != *m_status)
+    // The status the row shows: an active token past its expiry reads
+    // "Expired", so it is found under Expired, not under Active.
+    const auto *tokens = qobject_cast<const TokenTableModel *>(sourceModel());
+    const TokenStatus status =
+        tokens ? TokenStatusText::effectiveStatus(token, tokens->now()) : token.status;
+    if (m_status && status != *m_status)
         return false;
     if (m_accessLevel && token.accessLevel != *m_accessLevel)
         return false;

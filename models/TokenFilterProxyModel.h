@@ -26,13 +26,16 @@ public:
     ~TokenFilterProxyModel() override;
 
     // Case-insensitive substring search over the name, the id, the access
-    // level's display name and wire id, and each allowed range. White space
+    // level's display name and wire id, and each allowed range ("Any
+    // address" when there is none, as the column says). White space
     // separates terms that must all match (in any of those fields), so
     // "rss read-only" finds the RSS reader with read-only access.
     QString searchText() const { return m_searchText; }
     void setSearchText(const QString &text);
 
-    // nullopt: every status / access level.
+    // nullopt: every status / access level. The status is the one the row
+    // shows (TokenStatusText::effectiveStatus) when the source is a
+    // TokenTableModel, the token's own otherwise.
     std::optional<TokenStatus> statusFilter() const { return m_status; }
     void setStatusFilter(std::optional<TokenStatus> status);
     std::optional<AccessLevel> accessLevelFilter() const { return m_accessLevel; }

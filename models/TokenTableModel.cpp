@@ -97,7 +97,9 @@ QVariant TokenTableModel::data(const QModelIndex &index, int role) const
     case TokenRole:
         return QVariant::fromValue(token);
     case ExpiringSoonRole:
-        return isExpiringSoon(token);
+        return TokenStatusText::isExpiringSoon(token, now());
+    case OperationRole:
+        return m_operations.value(token.id);
     default:
         return {};
     }
@@ -115,7 +117,9 @@ QVariant TokenTableModel::displayData(const Token &token, int column) const
     case AllowedIpRangesColumn:
         return rangesSummary(token.allowedIpRanges);
     case StatusColumn:
-        return TokenStatuses::displayName(token.status);
+        if (const QString operation = m_operations.value(token.id); !operation.isEmpty())
+            return operation;
+        return TokenStatusText::text(token, now());
     case CreatedColumn:
         return RelativeTime::format(token.createdAt, now());
     case LastUsedColumn:
@@ -143,23 +147,7 @@ QVariant TokenTableModel::toolTipData(const Token &token, int column) const
         return token.allowedIpRanges.isEmpty() ? tr("Any address can use this token")
                                                : token.allowedIpRanges.join(u'\n');
     case StatusColumn:
-        switch (token.status) {
-        case TokenStatus::Active:
-            if (!token.expiresAt)
-                return tr("Never expires");
-            return tr("Expires %1\n%2")
-                .arg(RelativeTime::format(*token.expiresAt, current),
-                     RelativeTime::exact(*token.expiresAt, current));
-        case TokenStatus::Expired:
-            if (!token.expiresAt)
-                return tr("Expired");
-            return tr("Expired %1\n%2")
-                .arg(RelativeTime::format(*token.expiresAt, current),
-                     RelativeTime::exact(*token.expiresAt, current));
-        case TokenStatus::Disabled:
-            return tr("Disabled: integrations using this token are refused");
-        }
-        return {};
+        return TokenStatusText::toolTip(token, current);
     case CreatedColumn: {
         const QString when = RelativeTime::exact(token.createdAt, current);
         return token.createdBy.isEmpty() ? when : tr("%1\nby %2").arg(when, token.createdBy);
@@ -231,14 +219,6 @@ QVariant TokenTableModel::sortData(const Token &token, int column) const
     }
 }
 
-bool TokenTableModel::isExpiringSoon(const Token &token) const
-{
-    if (token.status != TokenStatus::Active || !token.expiresAt || !token.expiresAt->isValid())
-        return false;
-    const QDateTime current = now();
-    return *token.expiresAt > current && *token.expiresAt <= current.addDays(kExpiringSoonDays);
-}
-
 QString TokenTableModel::maskedId(const QString &id)
 {
     if (id.isEmpty())
@@ -285,6 +265,7 @@ void TokenTableModel::setTokens(const QList<Token> &tokens)
         while (row > 0 && !wanted.contains(m_tokens.at(row - 1).id))
             --row;
         beginRemoveRows({}, toRow(row), toRow(last));
+        forgetOperations(row, last);
         for (qsizetype r = row; r <= last; ++r)
             m_rowById.remove(m_tokens.at(r).id);
         m_tokens.remove(row, last - row + 1);
@@ -350,11 +331,45 @@ bool TokenTableModel::removeToken(const QString &id)
     if (row < 0)
         return false;
     beginRemoveRows({}, row, row);
+    forgetOperations(row, row);
     m_rowById.remove(id);
     m_tokens.removeAt(row);
     rebuildIndex(row);
     endRemoveRows();
     return true;
+}
+
+void TokenTableModel::setOperation(const QString &tokenId, const QString &text)
+{
+    if (text.isEmpty()) {
+        clearOperation(tokenId);
+        return;
+    }
+    const int row = rowForId(tokenId);
+    if (row < 0 || m_operations.value(tokenId) == text)
+        return;
+    m_operations.insert(tokenId, text);
+    // Neither the sort key nor the token changes: a proxy keeps its order
+    // and its rows.
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1),
+                       {Qt::DisplayRole, OperationRole});
+}
+
+void TokenTableModel::clearOperation(const QString &tokenId)
+{
+    const int row = rowForId(tokenId);
+    if (row < 0 || !m_operations.remove(tokenId))
+        return;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1),
+                       {Qt::DisplayRole, OperationRole});
+}
+
+void TokenTableModel::forgetOperations(qsizetype fromRow, qsizetype toRow)
+{
+    if (m_operations.isEmpty())
+        return;
+    for (qsizetype row = fromRow; row <= toRow; ++row)
+        m_operations.remove(m_tokens.at(row).id);
 }
 
 std::optional<Token> TokenTableModel::token(int row) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TokenStatusText.h"
 #include "wire/Token.h"
 
 #include <QAbstractTableModel>
@@ -50,8 +51,11 @@ public:
         TokenIdRole, // QString, every column
         TokenRole, // ApiAccess::Token (QVariant::fromValue), every column
         // bool, every column: active and expiring within kExpiringSoonDays
-        // of now. For the ui to mark the row (issue 5).
+        // of now. The Status text says so too; the ui adds a warning mark.
         ExpiringSoonRole,
+        // QString, every column: what is being done to the token right now
+        // ("Disabling…"), empty when nothing is. See setOperation().
+        OperationRole,
     };
     Q_ENUM(Role)
 
@@ -59,7 +63,7 @@ public:
     // after every real time in ascending order with any proxy;
     // TokenFilterProxyModel keeps it last in descending order too.
     static constexpr qint64 kNeverSortKey = std::numeric_limits<qint64>::max();
-    static constexpr int kExpiringSoonDays = 7;
+    static constexpr int kExpiringSoonDays = TokenStatusText::kExpiringSoonDays;
     // How many characters of the id the Token column shows: "tok_" and
     // four more, enough to tell tokens apart at a glance.
     static constexpr qsizetype kMaskedIdLength = 8;
@@ -86,6 +90,16 @@ public:
     void upsertToken(const Token &token);
     // False if no row has that id.
     bool removeToken(const QString &id);
+
+    // Marks the token's row while a request about it is on its way: the
+    // Status cell shows `text` ("Disabling…") and OperationRole holds it on
+    // every column (the ui shows the row in italics). One dataChanged for
+    // that row only. The marker survives setTokens() and upsertToken(), and
+    // goes with the token when it leaves the model. Ignored for an id no
+    // row has; an empty `text` clears.
+    void setOperation(const QString &tokenId, const QString &text);
+    void clearOperation(const QString &tokenId);
+    QString operation(const QString &tokenId) const { return m_operations.value(tokenId); }
 
     std::optional<Token> token(int row) const;
     const QList<Token> &tokens() const { return m_tokens; }
@@ -116,12 +130,13 @@ private:
     QVariant accessibleData(const Token &token, int column) const;
     QVariant accessibleDescription(const Token &token, int column) const;
     QVariant sortData(const Token &token, int column) const;
-    bool isExpiringSoon(const Token &token) const;
+    void forgetOperations(qsizetype fromRow, qsizetype toRow);
     void replaceRow(int row, const Token &token);
     void rebuildIndex(int fromRow);
 
     QList<Token> m_tokens;
     QHash<QString, int> m_rowById;
+    QHash<QString, QString> m_operations; // token id → "Disabling…"
     Clock m_clock;
 };
 

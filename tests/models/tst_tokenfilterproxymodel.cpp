@@ -3,6 +3,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -201,6 +202,9 @@ private Q_SLOTS:
         QTest::newRow("second range") << u"10.1."_s << QStringList{u"bravo"_s};
         QTest::newRow("IPv6 range, upper case") << u"2001:DB8"_s << QStringList{u"charlie"_s};
         QTest::newRow("name and range") << u"delta 192.168"_s << QStringList{u"delta"_s};
+        // The Allowed IP Ranges column says "Any address" for an empty list.
+        QTest::newRow("any address") << u"any address"_s << QStringList{u"alpha"_s, u"echo"_s};
+        QTest::newRow("any address and a name") << u"echo any"_s << QStringList{u"echo"_s};
         QTest::newRow("name and someone else's range") << u"delta 10."_s << QStringList();
         QTest::newRow("nothing") << u"no such token"_s << QStringList();
     }
@@ -232,8 +236,21 @@ private Q_SLOTS:
                                   << QStringList{u"bravo"_s};
         QTest::newRow("expired") << std::optional(TokenStatus::Expired) << anyLevel << QString()
                                  << QStringList{u"charlie"_s};
+        QTest::newRow("administrative") << anyStatus << std::optional(AccessLevel::Administrative)
+                                        << QString() << QStringList{u"bravo"_s};
+        QTest::newRow("managing editorial")
+            << anyStatus << std::optional(AccessLevel::ManagingEditorial) << QString()
+            << QStringList{u"echo"_s};
         QTest::newRow("editorial") << anyStatus << std::optional(AccessLevel::Editorial)
                                    << QString() << QStringList{u"charlie"_s};
+        QTest::newRow("read-only") << anyStatus << std::optional(AccessLevel::ReadOnly) << QString()
+                                   << QStringList{u"delta"_s};
+        QTest::newRow("restricted read-only")
+            << anyStatus << std::optional(AccessLevel::RestrictedReadOnly) << QString()
+            << QStringList{u"alpha"_s};
+        QTest::newRow("active read-only")
+            << std::optional(TokenStatus::Active) << std::optional(AccessLevel::ReadOnly)
+            << QString() << QStringList{u"delta"_s};
         QTest::newRow("active and search")
             << std::optional(TokenStatus::Active) << anyLevel << u"hr"_s << QStringList{u"echo"_s};
         QTest::newRow("active administrative")
@@ -259,6 +276,64 @@ private Q_SLOTS:
         m_proxy->setAccessLevelFilter(std::nullopt);
         m_proxy->setSearchText(QString());
         QCOMPARE(m_proxy->rowCount(), 5);
+    }
+
+    void filtersFollowUpdates()
+    {
+        m_proxy->sort(Model::NameColumn, Qt::AscendingOrder);
+        m_proxy->setStatusFilter(TokenStatus::Disabled);
+        QCOMPARE(shown(), QStringList{u"bravo"_s});
+        Token alpha = fixture().at(0);
+        alpha.status = TokenStatus::Disabled;
+        m_model->upsertToken(alpha);
+        QCOMPARE(shown(), (QStringList{u"alpha"_s, u"bravo"_s}));
+
+        m_proxy->setStatusFilter(std::nullopt);
+        m_proxy->setAccessLevelFilter(AccessLevel::Administrative);
+        alpha.accessLevel = AccessLevel::Administrative;
+        m_model->upsertToken(alpha);
+        QCOMPARE(shown(), (QStringList{u"alpha"_s, u"bravo"_s}));
+        QVERIFY(m_model->removeToken(fixture().at(1).id));
+        QCOMPARE(shown(), QStringList{u"alpha"_s});
+    }
+
+    void anActiveTokenPastItsExpiryIsFoundUnderExpired()
+    {
+        // The row reads "Expired" (the server will say so at the next
+        // refresh), so the Expired filter shows it and Active does not.
+        Token alpha = fixture().at(0);
+        alpha.expiresAt = kNow.addSecs(-kMinute);
+        m_model->upsertToken(alpha);
+        m_proxy->sort(Model::NameColumn, Qt::AscendingOrder);
+        m_proxy->setStatusFilter(TokenStatus::Expired);
+        QCOMPARE(shown(), (QStringList{u"alpha"_s, u"charlie"_s}));
+        m_proxy->setStatusFilter(TokenStatus::Active);
+        QCOMPARE(shown(), (QStringList{u"delta"_s, u"echo"_s}));
+    }
+
+    void statusWordingDoesNotChangeTheOrder()
+    {
+        // "Disabling…" and "Active · expires in 2 days" are words on top of
+        // the status; the sort stays by severity, then by name.
+        Token echo = fixture().at(4);
+        echo.expiresAt = kNow.addDays(2);
+        m_model->upsertToken(echo);
+        m_proxy->sort(Model::StatusColumn, Qt::AscendingOrder);
+        const QStringList before = shown();
+        QCOMPARE(before,
+                 (QStringList{u"alpha"_s, u"delta"_s, u"echo"_s, u"charlie"_s, u"bravo"_s}));
+
+        QSignalSpy layout(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+        QSignalSpy removed(m_proxy.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(m_proxy.get(), &QAbstractItemModel::dataChanged);
+        m_proxy->setStatusFilter(std::nullopt);
+        m_model->setOperation(fixture().at(0).id, u"Disabling…"_s);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(layout.count() + removed.count(), 0);
+        QCOMPARE(shown(), before);
+        QCOMPARE(m_proxy->index(0, Model::StatusColumn).data().toString(), u"Disabling…"_s);
+        QCOMPARE(m_proxy->index(2, Model::StatusColumn).data().toString(),
+                 u"Active · expires in 2 days"_s);
     }
 
     void searchFollowsUpdates()

@@ -238,44 +238,98 @@ private Q_SLOTS:
     void statusTexts_data()
     {
         QTest::addColumn<int>("status");
-        QTest::addColumn<int>("expiresInDays"); // 0 = no expiry
+        QTest::addColumn<qint64>("expiresInSecs"); // 0 = no expiry
         QTest::addColumn<QString>("display");
         QTest::addColumn<QString>("toolTipStart");
         QTest::addColumn<bool>("expiringSoon");
 
         const int active = int(TokenStatus::Active);
+        const qint64 hour = 3600;
+        const qint64 day = 24 * hour;
         QTest::newRow("active, no expiry")
-            << active << 0 << u"Active"_s << u"Never expires"_s << false;
-        QTest::newRow("active, 3 days")
-            << active << 3 << u"Active"_s << u"Expires in 3 days\n"_s << true;
-        QTest::newRow("active, 7 days")
-            << active << 7 << u"Active"_s << u"Expires 12/5/26\n"_s << true;
+            << active << qint64(0) << u"Active"_s << u"Never expires"_s << false;
+        QTest::newRow("active, 30 s") << active << qint64(30) << u"Active · expires in 1 minute"_s
+                                      << u"Expires just now\n"_s << true;
+        QTest::newRow("active, 90 s") << active << qint64(90) << u"Active · expires in 1 minute"_s
+                                      << u"Expires in 1 minute\n"_s << true;
+        QTest::newRow("active, 45 min")
+            << active << 45 * qint64(60) << u"Active · expires in 45 minutes"_s
+            << u"Expires in 45 minutes\n"_s << true;
+        QTest::newRow("active, 1 hour") << active << hour << u"Active · expires in 1 hour"_s
+                                        << u"Expires in 1 hour\n"_s << true;
+        QTest::newRow("active, 5 hours") << active << 5 * hour << u"Active · expires in 5 hours"_s
+                                         << u"Expires in 5 hours\n"_s << true;
+        QTest::newRow("active, 1 day")
+            << active << day << u"Active · expires tomorrow"_s << u"Expires tomorrow\n"_s << true;
+        QTest::newRow("active, 3 days") << active << 3 * day << u"Active · expires in 3 days"_s
+                                        << u"Expires in 3 days\n"_s << true;
+        QTest::newRow("active, 7 days") << active << 7 * day << u"Active · expires in 7 days"_s
+                                        << u"Expires 12/5/26\n"_s << true;
+        QTest::newRow("active, 7 days and a minute")
+            << active << 7 * day + 60 << u"Active"_s << u"Expires 12/5/26\n"_s << false;
         QTest::newRow("active, 8 days")
-            << active << 8 << u"Active"_s << u"Expires 12/6/26\n"_s << false;
-        QTest::newRow("expired") << int(TokenStatus::Expired) << -2 << u"Expired"_s
+            << active << 8 * day << u"Active"_s << u"Expires 12/6/26\n"_s << false;
+        // The server has not said so yet, but it will: the expiry is past.
+        QTest::newRow("active, expired 2 hours ago")
+            << active << -2 * hour << u"Expired"_s << u"Expired 2 hours ago\n"_s << false;
+        QTest::newRow("expired") << int(TokenStatus::Expired) << -2 * day << u"Expired"_s
                                  << u"Expired 2 days ago\n"_s << false;
+        QTest::newRow("expired, no expiry known")
+            << int(TokenStatus::Expired) << qint64(0) << u"Expired"_s << u"Expired"_s << false;
         QTest::newRow("disabled, 3 days")
-            << int(TokenStatus::Disabled) << 3 << u"Disabled"_s
+            << int(TokenStatus::Disabled) << 3 * day << u"Disabled"_s
+            << u"Disabled: integrations using this token are refused\nExpires in 3 days\n"_s
+            << false;
+        QTest::newRow("disabled, no expiry")
+            << int(TokenStatus::Disabled) << qint64(0) << u"Disabled"_s
             << u"Disabled: integrations using this token are refused"_s << false;
     }
 
     void statusTexts()
     {
         QFETCH(int, status);
-        QFETCH(int, expiresInDays);
+        QFETCH(qint64, expiresInSecs);
         QFETCH(QString, display);
         QFETCH(QString, toolTipStart);
         QFETCH(bool, expiringSoon);
         Token token = makeToken(idFor(1), u"t"_s);
         token.status = static_cast<TokenStatus>(status);
-        if (expiresInDays != 0)
-            token.expiresAt = kNow.addDays(expiresInDays);
+        if (expiresInSecs != 0)
+            token.expiresAt = kNow.addSecs(expiresInSecs);
         m_model->setTokens({token});
         QCOMPARE(text(0, Model::StatusColumn), display);
-        QVERIFY2(text(0, Model::StatusColumn, Qt::ToolTipRole).startsWith(toolTipStart),
-                 qPrintable(text(0, Model::StatusColumn, Qt::ToolTipRole)));
+        const QString toolTip = text(0, Model::StatusColumn, Qt::ToolTipRole);
+        QVERIFY2(toolTip.startsWith(toolTipStart), qPrintable(toolTip));
+        // Every token with an expiry has the exact moment in the tooltip.
+        if (token.expiresAt) {
+            QVERIFY2(toolTip.endsWith(RelativeTime::exact(*token.expiresAt, kNow)),
+                     qPrintable(toolTip));
+        } else {
+            QCOMPARE(toolTip, toolTipStart);
+        }
         for (int column = 0; column < Model::ColumnCount; ++column)
             QCOMPARE(cell(0, column).data(Model::ExpiringSoonRole).toBool(), expiringSoon);
+    }
+
+    void expiryFollowsTheClock()
+    {
+        Token token = makeToken(idFor(1), u"t"_s);
+        token.expiresAt = kNow.addDays(8);
+        m_model->setTokens({token});
+        QCOMPARE(text(0, Model::StatusColumn), u"Active"_s);
+        QVERIFY(!cell(0, Model::NameColumn).data(Model::ExpiringSoonRole).toBool());
+
+        Spies spies(m_model.get());
+        m_model->setNow(kNow.addDays(1));
+        QCOMPARE(spies.changed.count(), 1);
+        const auto roles = spies.changed.at(0).at(2).value<QList<int>>();
+        QVERIFY(roles.contains(Model::ExpiringSoonRole));
+        QCOMPARE(text(0, Model::StatusColumn), u"Active · expires in 7 days"_s);
+        QVERIFY(cell(0, Model::NameColumn).data(Model::ExpiringSoonRole).toBool());
+
+        m_model->setNow(kNow.addDays(8).addSecs(1));
+        QCOMPARE(text(0, Model::StatusColumn), u"Expired"_s);
+        QVERIFY(!cell(0, Model::NameColumn).data(Model::ExpiringSoonRole).toBool());
     }
 
     void sortRoleHasRawMeaning()
@@ -452,6 +506,101 @@ private Q_SLOTS:
         QCOMPARE(spies.changed.count(), 1);
         QCOMPARE(text(0, Model::LastUsedColumn), u"2 hours ago"_s);
         QCOMPARE(spies.inserted.count() + spies.removed.count() + spies.reset.count(), 0);
+    }
+
+    void operationMarksOnlyItsRow()
+    {
+        m_model->setTokens(numberedTokens(3));
+        Spies spies(m_model.get());
+        m_model->setOperation(idFor(1), u"Disabling…"_s);
+        QCOMPARE(spies.changed.count(), 1);
+        QCOMPARE(spies.changed.at(0).at(0).value<QModelIndex>(), cell(1, 0));
+        QCOMPARE(spies.changed.at(0).at(1).value<QModelIndex>(), cell(1, Model::ColumnCount - 1));
+        const auto roles = spies.changed.at(0).at(2).value<QList<int>>();
+        QVERIFY(roles.contains(Model::OperationRole));
+        QVERIFY(roles.contains(Qt::DisplayRole));
+        QCOMPARE(spies.inserted.count() + spies.removed.count() + spies.reset.count(), 0);
+
+        QCOMPARE(text(1, Model::StatusColumn), u"Disabling…"_s);
+        QCOMPARE(m_model->operation(idFor(1)), u"Disabling…"_s);
+        for (int column = 0; column < Model::ColumnCount; ++column) {
+            QCOMPARE(text(1, column, Model::OperationRole), u"Disabling…"_s);
+            QCOMPARE(text(0, column, Model::OperationRole), QString());
+            QCOMPARE(text(2, column, Model::OperationRole), QString());
+        }
+        QCOMPARE(text(0, Model::StatusColumn), u"Active"_s);
+        QCOMPARE(text(1, Model::NameColumn), u"token 1"_s); // only the status says it
+
+        m_model->setOperation(idFor(1), u"Disabling…"_s); // nothing new to say
+        QCOMPARE(spies.changed.count(), 1);
+        m_model->setOperation(idFor(1), u"Deleting…"_s);
+        QCOMPARE(spies.changed.count(), 2);
+        QCOMPARE(text(1, Model::StatusColumn), u"Deleting…"_s);
+
+        m_model->clearOperation(idFor(1));
+        QCOMPARE(spies.changed.count(), 3);
+        QCOMPARE(spies.changed.at(2).at(0).value<QModelIndex>().row(), 1);
+        QCOMPARE(spies.changed.at(2).at(1).value<QModelIndex>().row(), 1);
+        QCOMPARE(text(1, Model::StatusColumn), u"Active"_s);
+        QCOMPARE(text(1, Model::StatusColumn, Model::OperationRole), QString());
+        m_model->clearOperation(idFor(1));
+        QCOMPARE(spies.changed.count(), 3);
+
+        // An empty text clears; an unknown id is ignored.
+        m_model->setOperation(idFor(2), u"Rotating…"_s);
+        m_model->setOperation(idFor(2), QString());
+        QCOMPARE(text(2, Model::StatusColumn), u"Active"_s);
+        QCOMPARE(spies.changed.count(), 5);
+        m_model->setOperation(u"tok_unknown"_s, u"Deleting…"_s);
+        QCOMPARE(spies.changed.count(), 5);
+        QCOMPARE(m_model->operation(u"tok_unknown"_s), QString());
+    }
+
+    void operationSurvivesRefreshes()
+    {
+        m_model->setTokens(numberedTokens(4));
+        m_model->setOperation(idFor(2), u"Disabling…"_s);
+
+        QList<Token> next = numberedTokens(4);
+        next.removeAt(0);
+        next[1].status = TokenStatus::Disabled; // idFor(2), changed meanwhile
+        next.append(makeToken(idFor(9), u"new"_s));
+        m_model->setTokens(next);
+        const int row = m_model->rowForId(idFor(2));
+        QCOMPARE(row, 1);
+        QCOMPARE(text(row, Model::StatusColumn), u"Disabling…"_s);
+        QCOMPARE(text(row, Model::NameColumn, Model::OperationRole), u"Disabling…"_s);
+
+        Token renamed = next.at(1);
+        renamed.name = u"renamed"_s;
+        m_model->upsertToken(renamed);
+        QCOMPARE(text(row, Model::StatusColumn), u"Disabling…"_s);
+        m_model->setNow(kNow.addSecs(60));
+        QCOMPARE(text(row, Model::StatusColumn), u"Disabling…"_s);
+        QCOMPARE(text(m_model->rowForId(idFor(9)), Model::StatusColumn), u"Active"_s);
+    }
+
+    void operationGoesWithItsToken()
+    {
+        const QList<Token> tokens = numberedTokens(4);
+        m_model->setTokens(tokens);
+        m_model->setOperation(idFor(1), u"Deleting…"_s);
+        m_model->setOperation(idFor(3), u"Deleting…"_s);
+
+        QList<Token> next = tokens;
+        next.removeAt(1);
+        m_model->setTokens(next);
+        QCOMPARE(m_model->operation(idFor(1)), QString());
+        QCOMPARE(m_model->operation(idFor(3)), u"Deleting…"_s);
+        QVERIFY(m_model->removeToken(idFor(3)));
+        QCOMPARE(m_model->operation(idFor(3)), QString());
+
+        // The same ids again later are fresh rows: unmarked.
+        m_model->setTokens(tokens);
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            QCOMPARE(text(row, Model::NameColumn, Model::OperationRole), QString());
+            QCOMPARE(text(row, Model::StatusColumn), u"Active"_s);
+        }
     }
 
     void thousandTokens()

@@ -1,3 +1,7 @@
+# The API Tokens page with a model and no server.
+apiaccess_add_test(NAME tst_apitokenspage SOURCES tst_apitokenspage.cpp
+    LIBRARIES apiaccess_ui LABELS "unit;ui")
+
 # The main window against a real server, and the real apiaccess-studio binary
 # on its own sandbox (--screenshot); the session ending mid-work.
 foreach(test IN ITEMS tst_mainwindow tst_signinagain)

@@ -9,10 +9,11 @@
 #include "common/Version.h"
 #include "dialogs/TokenDialog.h"
 #include "mainwindow/ApiTokensPage.h"
-#include "mainwindow/CopyButtonDelegate.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/TokenRowDelegate.h"
 
 #include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -23,6 +24,7 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -166,7 +168,7 @@ private Q_SLOTS:
         QVERIFY(index.isValid());
         view()->scrollTo(index);
         const QRect button =
-            page()->copyDelegate()->buttonRect(view()->visualRect(index), view()->viewport());
+            page()->rowDelegate()->copyButtonRect(view()->visualRect(index), view()->viewport());
         QVERIFY(view()->viewport()->rect().contains(button));
         QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, button.center());
         QTRY_COMPARE(QApplication::clipboard()->text(), token.token);
@@ -205,10 +207,21 @@ private Q_SLOTS:
 
     void ctrlCCopiesTheSelectedToken()
     {
+        // The page's Copy token is the window's only Ctrl+C: no ambiguous
+        // shortcut, and the search field keeps its own.
+        QList<QAction *> copyActions;
+        for (QAction *action : m_window->findChildren<QAction *>()) {
+            if (action->shortcuts().contains(QKeySequence(QKeySequence::Copy)))
+                copyActions.append(action);
+        }
+        QCOMPARE(copyActions, QList<QAction *>{page()->copyAction()});
+
         const Created &token = m_tokens.at(2);
         QVERIFY(page()->selectToken(token.id));
         view()->setFocus();
+        QSignalSpy triggered(page()->copyAction(), &QAction::triggered);
         QTest::keyClick(view(), Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(triggered.count(), 1);
         QTRY_COMPARE(QApplication::clipboard()->text(), token.token);
     }
 

@@ -2,29 +2,44 @@
 
 #include "TokenFilterProxyModel.h"
 #include "TokenTableModel.h"
-#include "mainwindow/CopyButtonDelegate.h"
+#include "mainwindow/TokenRowDelegate.h"
 
+#include <QAction>
+#include <QComboBox>
+#include <QContextMenuEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace ApiAccess {
 
+namespace {
+
+constexpr int kAll = -1; // the filters' "All …" item
+
+} // namespace
+
 ApiTokensPage::ApiTokensPage(TokenTableModel &model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_proxy(new TokenFilterProxyModel(this))
-    , m_delegate(new CopyButtonDelegate(TokenTableModel::TokenColumn,
-                                        TokenTableModel::ActionsColumn, this))
+    , m_delegate(new TokenRowDelegate(TokenTableModel::TokenColumn, TokenTableModel::ActionsColumn,
+                                      TokenTableModel::StatusColumn, this))
 {
     setObjectName(u"apiTokensPage"_s);
     m_proxy->setSourceModel(&m_model);
@@ -44,17 +59,82 @@ ApiTokensPage::ApiTokensPage(TokenTableModel &model, QWidget *parent)
     explanation->setObjectName(u"pageExplanation"_s);
     explanation->setWordWrap(true);
 
-    m_create = new QPushButton(tr("Create API token"), this);
-    m_create->setObjectName(u"createTokenButton"_s);
-    m_create->setDefault(true);
-    m_create->setToolTip(tr("Create API token (Ctrl+N)"));
+    buildMessageBar();
+    QWidget *toolbar = buildToolbar();
+    buildView();
+    buildActions();
 
-    m_search = new QLineEdit(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(explanation);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(toolbar);
+    layout->addWidget(m_view, 1);
+
+    connect(m_delegate, &TokenRowDelegate::copyRequested, this, &ApiTokensPage::copyRequested);
+    connect(m_delegate, &TokenRowDelegate::actionsRequested, this,
+            [this](const QModelIndex &index, const QRect &button) {
+                openMenuAt(index, m_view->viewport()->mapToGlobal(button.bottomLeft()));
+            });
+    updateActions();
+}
+
+ApiTokensPage::~ApiTokensPage() = default;
+
+QWidget *ApiTokensPage::buildToolbar()
+{
+    auto *toolbar = new QWidget(this);
+    m_search = new QLineEdit(toolbar);
     m_search->setObjectName(u"searchEdit"_s);
     m_search->setPlaceholderText(tr("Search tokens"));
     m_search->setAccessibleName(tr("Search tokens"));
     m_search->setClearButtonEnabled(true);
 
+    m_statusFilter = new QComboBox(toolbar);
+    m_statusFilter->setObjectName(u"statusFilter"_s);
+    m_statusFilter->setAccessibleName(tr("Filter by status"));
+    m_statusFilter->addItem(tr("All statuses"), kAll);
+    for (const TokenStatus status :
+         {TokenStatus::Active, TokenStatus::Disabled, TokenStatus::Expired})
+        m_statusFilter->addItem(TokenStatuses::displayName(status), static_cast<int>(status));
+
+    m_levelFilter = new QComboBox(toolbar);
+    m_levelFilter->setObjectName(u"accessLevelFilter"_s);
+    m_levelFilter->setAccessibleName(tr("Filter by access level"));
+    m_levelFilter->addItem(tr("All access levels"), kAll);
+    for (const AccessLevel level : AccessLevels::all())
+        m_levelFilter->addItem(AccessLevels::displayName(level), static_cast<int>(level));
+
+    auto *refresh = new QToolButton(toolbar);
+    refresh->setObjectName(u"refreshButton"_s);
+    refresh->setText(tr("Refresh"));
+    refresh->setAccessibleName(tr("Refresh"));
+    refresh->setToolTip(tr("Refresh the list (F5)"));
+
+    m_create = new QPushButton(tr("Create API token"), toolbar);
+    m_create->setObjectName(u"createTokenButton"_s);
+    m_create->setDefault(true);
+    m_create->setToolTip(tr("Create API token (Ctrl+N)"));
+
+    auto *layout = new QHBoxLayout(toolbar);
+    layout->setContentsMargins({});
+    layout->addWidget(m_search, 1);
+    layout->addWidget(m_statusFilter);
+    layout->addWidget(m_levelFilter);
+    layout->addWidget(refresh);
+    layout->addWidget(m_create);
+
+    connect(m_create, &QPushButton::clicked, this, &ApiTokensPage::createRequested);
+    connect(refresh, &QToolButton::clicked, this, &ApiTokensPage::refreshRequested);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &TokenFilterProxyModel::setSearchText);
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
+            &ApiTokensPage::onFiltersChanged);
+    connect(m_levelFilter, &QComboBox::currentIndexChanged, this, &ApiTokensPage::onFiltersChanged);
+    return toolbar;
+}
+
+void ApiTokensPage::buildView()
+{
     m_view = new QTableView(this);
     m_view->setObjectName(u"tokensView"_s);
     m_view->setAccessibleName(tr("API tokens"));
@@ -63,47 +143,82 @@ ApiTokensPage::ApiTokensPage(TokenTableModel &model, QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(TokenTableModel::NameColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(TokenTableModel::NameColumn,
-                                                     QHeaderView::Stretch);
     // Every column fits its header and contents (the header view samples
     // at most a thousand rows); the name takes what is left.
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(TokenTableModel::NameColumn,
                                                      QHeaderView::Stretch);
+    // Return, the Menu key and Shift+F10 on the table; right-clicks on its
+    // viewport and keyboard context menu events on the table itself.
+    m_view->installEventFilter(this);
+    m_view->viewport()->installEventFilter(this);
 
-    buildMessageBar();
-
-    auto *refresh = new QToolButton(this);
-    refresh->setObjectName(u"refreshButton"_s);
-    refresh->setText(tr("Refresh"));
-    refresh->setAccessibleName(tr("Refresh"));
-    refresh->setToolTip(tr("Refresh the list (F5)"));
-
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_search, 1);
-    top->addWidget(refresh);
-    top->addWidget(m_create);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(title);
-    layout->addWidget(explanation);
-    layout->addWidget(m_messageBar);
-    layout->addLayout(top);
-    layout->addWidget(m_view, 1);
-
-    connect(m_create, &QPushButton::clicked, this, &ApiTokensPage::createRequested);
-    connect(refresh, &QToolButton::clicked, this, &ApiTokensPage::refreshRequested);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &TokenFilterProxyModel::setSearchText);
-    connect(m_delegate, &CopyButtonDelegate::copyRequested, this, &ApiTokensPage::copyRequested);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ApiTokensPage::updateActions);
+    // A refresh may change a selected token's status, or remove it.
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, &ApiTokensPage::updateActions);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ApiTokensPage::updateActions);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ApiTokensPage::updateActions);
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            &ApiTokensPage::rememberTopRow);
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            &ApiTokensPage::rememberTopRow);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &ApiTokensPage::restoreTopRow);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ApiTokensPage::restoreTopRow);
 }
 
-ApiTokensPage::~ApiTokensPage() = default;
+void ApiTokensPage::buildActions()
+{
+    const auto add = [this](const QString &name, const QString &text, const QKeySequence &keys) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(keys);
+        // In the page and its children only: the search field keeps its
+        // own Ctrl+C and Del, and other pages are left alone.
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+        return action;
+    };
+    m_edit = add(u"editAction"_s, tr("Edit…"), QKeySequence(Qt::Key_F2));
+    m_copy = add(u"copyAction"_s, tr("Copy token"), QKeySequence::Copy);
+    m_rotate = add(u"rotateAction"_s, tr("Rotate…"), {});
+    m_disable = add(u"disableAction"_s, tr("Disable…"), {});
+    m_enable = add(u"enableAction"_s, tr("Enable…"), {});
+    m_delete = add(u"deleteAction"_s, tr("Delete…"), QKeySequence::Delete);
+
+    m_menu = new QMenu(this);
+    m_menu->setObjectName(u"actionsMenu"_s);
+    m_menu->setAccessibleName(tr("Actions"));
+    m_menu->addActions({m_edit, m_copy, m_rotate});
+    m_menu->addSeparator();
+    m_menu->addActions({m_disable, m_enable});
+    m_menu->addSeparator();
+    m_menu->addAction(m_delete);
+
+    const auto single = [this](void (ApiTokensPage::*signal)(const QString &)) {
+        return [this, signal] {
+            const QStringList ids = selectedTokenIds();
+            if (ids.size() == 1)
+                Q_EMIT(this->*signal)(ids.constFirst());
+        };
+    };
+    connect(m_edit, &QAction::triggered, this, single(&ApiTokensPage::editRequested));
+    connect(m_copy, &QAction::triggered, this, single(&ApiTokensPage::copyRequested));
+    connect(m_rotate, &QAction::triggered, this, single(&ApiTokensPage::rotateRequested));
+    connect(m_disable, &QAction::triggered, this, [this] { onSetEnabled(false); });
+    connect(m_enable, &QAction::triggered, this, [this] { onSetEnabled(true); });
+    connect(m_delete, &QAction::triggered, this, [this] {
+        const QStringList ids = selectedTokenIds();
+        if (!ids.isEmpty())
+            Q_EMIT deleteRequested(ids);
+    });
+}
 
 void ApiTokensPage::buildMessageBar()
 {
@@ -118,8 +233,8 @@ void ApiTokensPage::buildMessageBar()
     m_messageText = new QLabel(m_messageBar);
     m_messageText->setObjectName(u"messageText"_s);
     m_messageText->setWordWrap(true);
-    auto *copy = new QPushButton(tr("Copy token"), m_messageBar);
-    copy->setObjectName(u"messageCopyButton"_s);
+    m_messageCopy = new QPushButton(tr("Copy token"), m_messageBar);
+    m_messageCopy->setObjectName(u"messageCopyButton"_s);
     auto *close = new QToolButton(m_messageBar);
     close->setObjectName(u"messageCloseButton"_s);
     close->setText(u"×"_s);
@@ -129,28 +244,47 @@ void ApiTokensPage::buildMessageBar()
 
     auto *layout = new QHBoxLayout(m_messageBar);
     layout->addWidget(m_messageText, 1);
-    layout->addWidget(copy);
+    layout->addWidget(m_messageCopy);
     layout->addWidget(close);
     m_messageBar->hide();
 
-    connect(copy, &QPushButton::clicked, this, &ApiTokensPage::onCopyFromMessage);
+    connect(m_messageCopy, &QPushButton::clicked, this, &ApiTokensPage::onCopyFromMessage);
     connect(close, &QToolButton::clicked, this, &ApiTokensPage::hideMessage);
+}
+
+QList<Token> ApiTokensPage::selectedTokens() const
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<Token> tokens;
+    tokens.reserve(rows.size());
+    for (const QModelIndex &row : std::as_const(rows))
+        tokens.append(row.data(TokenTableModel::TokenRole).value<Token>());
+    return tokens;
+}
+
+QStringList ApiTokensPage::selectedTokenIds() const
+{
+    QStringList ids;
+    for (const Token &token : selectedTokens())
+        ids.append(token.id);
+    return ids;
 }
 
 QString ApiTokensPage::selectedTokenId() const
 {
-    const QModelIndex current = m_view->selectionModel()->currentIndex();
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    const QModelIndex index = rows.isEmpty() ? current : rows.constFirst();
-    return index.isValid() ? index.data(TokenTableModel::TokenIdRole).toString() : QString();
+    const QItemSelectionModel *selection = m_view->selectionModel();
+    const QModelIndex current = selection->currentIndex();
+    if (current.isValid() && selection->isRowSelected(current.row(), current.parent()))
+        return current.data(TokenTableModel::TokenIdRole).toString();
+    const QStringList ids = selectedTokenIds();
+    return ids.isEmpty() ? QString() : ids.constFirst();
 }
 
 bool ApiTokensPage::selectToken(const QString &id)
 {
-    const int sourceRow = m_model.rowForId(id);
-    if (sourceRow < 0)
-        return false;
-    const QModelIndex index = m_proxy->mapFromSource(m_model.index(sourceRow, 0));
+    const QModelIndex index = m_proxy->mapFromSource(m_model.index(m_model.rowForId(id), 0));
     if (!index.isValid())
         return false;
     m_view->selectionModel()->setCurrentIndex(
@@ -159,19 +293,166 @@ bool ApiTokensPage::selectToken(const QString &id)
     return true;
 }
 
+void ApiTokensPage::selectTokens(const QStringList &ids)
+{
+    QItemSelection selection;
+    QModelIndex first;
+    for (const QString &id : ids) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model.index(m_model.rowForId(id), 0));
+        if (!index.isValid())
+            continue;
+        selection.select(index, index);
+        if (!first.isValid())
+            first = index;
+    }
+    QItemSelectionModel *model = m_view->selectionModel();
+    model->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (!first.isValid())
+        return;
+    model->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+    m_view->scrollTo(first);
+}
+
 void ApiTokensPage::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);
     m_search->selectAll();
 }
 
+void ApiTokensPage::updateActions()
+{
+    const QList<Token> tokens = selectedTokens();
+    const bool one = tokens.size() == 1;
+    const auto any = [&tokens](bool disabled) {
+        return std::any_of(tokens.cbegin(), tokens.cend(), [disabled](const Token &token) {
+            return (token.status == TokenStatus::Disabled) == disabled;
+        });
+    };
+    m_edit->setEnabled(one);
+    m_copy->setEnabled(one);
+    m_rotate->setEnabled(one);
+    m_disable->setEnabled(any(false));
+    m_enable->setEnabled(any(true));
+    m_delete->setEnabled(!tokens.isEmpty());
+}
+
+void ApiTokensPage::onSetEnabled(bool enabled)
+{
+    QStringList ids;
+    for (const Token &token : selectedTokens()) {
+        // Disable… asks about the tokens that are not disabled, Enable…
+        // about the disabled ones; the others are as wanted already.
+        if ((token.status == TokenStatus::Disabled) == enabled)
+            ids.append(token.id);
+    }
+    if (!ids.isEmpty())
+        Q_EMIT setEnabledRequested(ids, enabled);
+}
+
+void ApiTokensPage::onFiltersChanged()
+{
+    const int status = m_statusFilter->currentData().toInt();
+    m_proxy->setStatusFilter(status == kAll ? std::nullopt
+                                            : std::optional(static_cast<TokenStatus>(status)));
+    const int level = m_levelFilter->currentData().toInt();
+    m_proxy->setAccessLevelFilter(level == kAll ? std::nullopt
+                                                : std::optional(static_cast<AccessLevel>(level)));
+}
+
+void ApiTokensPage::openMenuAt(const QModelIndex &index, const QPoint &globalPos)
+{
+    if (!index.isValid())
+        return;
+    // The menu acts on the selection: a row outside it becomes the selection.
+    QItemSelectionModel *selection = m_view->selectionModel();
+    if (!selection->isRowSelected(index.row(), index.parent())) {
+        selection->setCurrentIndex(index,
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    } else {
+        selection->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    }
+    updateActions();
+    m_menu->popup(globalPos);
+}
+
+void ApiTokensPage::openMenuForCurrent()
+{
+    QModelIndex index = m_view->selectionModel()->currentIndex();
+    if (!index.isValid())
+        return;
+    index = index.siblingAtColumn(TokenTableModel::ActionsColumn);
+    m_view->scrollTo(index);
+    const QRect cell = m_view->visualRect(index);
+    const QRect button = m_delegate->actionsButtonRect(cell, m_view->viewport());
+    openMenuAt(index, m_view->viewport()->mapToGlobal(button.bottomLeft()));
+}
+
+bool ApiTokensPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const auto modifiers = key->modifiers() & ~Qt::KeypadModifier;
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && modifiers == Qt::NoModifier && m_edit->isEnabled()) {
+            m_edit->trigger();
+            return true;
+        }
+        if ((key->key() == Qt::Key_Menu && modifiers == Qt::NoModifier)
+            || (key->key() == Qt::Key_F10 && modifiers == Qt::ShiftModifier)) {
+            openMenuForCurrent();
+            return true;
+        }
+    }
+    if ((watched == m_view || watched == m_view->viewport())
+        && event->type() == QEvent::ContextMenu) {
+        const auto *menuEvent = static_cast<QContextMenuEvent *>(event);
+        // Some platforms follow the Menu key's press with a keyboard
+        // context menu event: the menu is open already.
+        if (!m_menu->isVisible()) {
+            if (menuEvent->reason() == QContextMenuEvent::Keyboard)
+                openMenuForCurrent();
+            else if (watched == m_view->viewport())
+                openMenuAt(m_view->indexAt(menuEvent->pos()), menuEvent->globalPos());
+        }
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ApiTokensPage::rememberTopRow()
+{
+    if (!m_topTokenId.isEmpty())
+        return;
+    m_atTop = m_view->verticalScrollBar()->value() == 0;
+    m_topTokenId = m_view->indexAt(QPoint(0, 0)).data(TokenTableModel::TokenIdRole).toString();
+}
+
+void ApiTokensPage::restoreTopRow()
+{
+    const QString id = std::exchange(m_topTokenId, {});
+    // At the top of the list the admin sees what arrives there; elsewhere
+    // the token at the top stays there (QTableView would keep the row
+    // number instead, and the rows would slide under the admin's eyes).
+    if (id.isEmpty() || m_atTop)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model.index(m_model.rowForId(id), 0));
+    if (index.isValid())
+        m_view->scrollTo(index, QAbstractItemView::PositionAtTop);
+}
+
+void ApiTokensPage::showMessage(const QString &text, const QString &copyTokenId)
+{
+    m_messageTokenId = copyTokenId;
+    m_messageText->setText(text);
+    m_messageCopy->setVisible(!copyTokenId.isEmpty());
+    m_messageBar->show();
+}
+
 void ApiTokensPage::showCreatedMessage(const QString &name, const QString &id)
 {
-    m_messageTokenId = id;
-    m_messageText->setText(
-        tr("Token “%1” created. Copy it now to paste it into the service that will use it.")
-            .arg(name));
-    m_messageBar->show();
+    showMessage(tr("Token “%1” created. Copy it now to paste it into the service that will use it.")
+                    .arg(name),
+                id);
 }
 
 void ApiTokensPage::hideMessage()

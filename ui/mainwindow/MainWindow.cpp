@@ -112,8 +112,6 @@ void MainWindow::buildActions()
     };
     connect(addAction(u"createAction"_s, tr("Create API token"), QKeySequence::New),
             &QAction::triggered, this, &MainWindow::createToken);
-    connect(addAction(u"copyAction"_s, tr("Copy token"), QKeySequence::Copy), &QAction::triggered,
-            this, &MainWindow::copySelectedToken);
     connect(addAction(u"findAction"_s, tr("Search tokens"), QKeySequence::Find),
             &QAction::triggered, this, &MainWindow::focusSearch);
     connect(addAction(u"refreshAction"_s, tr("Refresh"), QKeySequence(Qt::Key_F5)),
