@@ -1,17 +1,15 @@
+// MainWindow: the frame (navigation, pages, status bar). Its session and its
+// token work live in MainWindowSession.cpp and MainWindowTokens.cpp.
+
 #include "mainwindow/MainWindow.h"
 
-#include "commands/CopyTokenCommand.h"
-#include "commands/CreateTokenCommand.h"
-#include "commands/SignInCommand.h"
-#include "dialogs/TokenDialog.h"
+#include "commands/Command.h"
 #include "mainwindow/ApiTokensPage.h"
-#include "sandbox/SandboxLauncher.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
@@ -20,8 +18,6 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTreeWidget>
-
-#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -32,6 +28,7 @@ namespace {
 constexpr int kPageRole = Qt::UserRole + 1; // QWidget* of the page, on leaf items
 constexpr int kTimesIntervalMs = 30'000;
 constexpr int kStatusMessageMs = 5'000;
+constexpr std::chrono::seconds kAutoRefreshInterval{60};
 
 QString hostPort(const QUrl &url)
 {
@@ -75,9 +72,7 @@ MainWindow::MainWindow(QWidget *parent)
     buildStatusBar();
 
     connect(m_navigation, &QTreeWidget::currentItemChanged, this, &MainWindow::onNavigationChanged);
-    connect(m_tokensPage, &ApiTokensPage::createRequested, this, &MainWindow::createToken);
-    connect(m_tokensPage, &ApiTokensPage::copyRequested, this, &MainWindow::copyToken);
-    connect(m_tokensPage, &ApiTokensPage::refreshRequested, this, &MainWindow::refresh);
+    connectPage();
     connect(&m_client, &ApiClient::busyChanged, this, &MainWindow::onBusyChanged);
     connect(&m_client, &ApiClient::sessionExpired, this, &MainWindow::sessionExpired);
     connect(&m_client, &ApiClient::sessionExpired, this, &MainWindow::onSessionExpired);
@@ -87,6 +82,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(&m_timesTimer, &QTimer::timeout, &m_model, &TokenTableModel::refreshTimes);
     connect(&m_timesTimer, &QTimer::timeout, this, &MainWindow::updateRefreshStatus);
     m_timesTimer.start();
+    m_autoRefreshTimer.setInterval(kAutoRefreshInterval);
+    connect(&m_autoRefreshTimer, &QTimer::timeout, this, &MainWindow::onAutoRefresh);
+    m_autoRefreshTimer.start();
 
     resize(1180, 700);
     m_tokensPage->createButton()->setFocus();
@@ -116,6 +114,24 @@ void MainWindow::buildActions()
             &QAction::triggered, this, &MainWindow::focusSearch);
     connect(addAction(u"refreshAction"_s, tr("Refresh"), QKeySequence(Qt::Key_F5)),
             &QAction::triggered, this, &MainWindow::refresh);
+}
+
+void MainWindow::connectPage()
+{
+    ApiTokensPage *page = m_tokensPage;
+    connect(page, &ApiTokensPage::createRequested, this, &MainWindow::createToken);
+    connect(page, &ApiTokensPage::copyRequested, this, &MainWindow::copyToken);
+    connect(page, &ApiTokensPage::refreshRequested, this, &MainWindow::refresh);
+    connect(page, &ApiTokensPage::editRequested, this, &MainWindow::editToken);
+    connect(page, &ApiTokensPage::rotateRequested, this, &MainWindow::rotateToken);
+    connect(page, &ApiTokensPage::setEnabledRequested, this,
+            [this](const QStringList &ids, bool enabled) {
+                if (enabled)
+                    enableTokens(ids);
+                else
+                    disableTokens(ids);
+            });
+    connect(page, &ApiTokensPage::deleteRequested, this, &MainWindow::deleteTokens);
 }
 
 void MainWindow::buildStatusBar()
@@ -156,91 +172,6 @@ void MainWindow::setServerUrl(const QUrl &url)
 {
     m_client.setServerUrl(url);
     updateServerStatus();
-}
-
-void MainWindow::setSession(const Session &session)
-{
-    m_client.setSession(session);
-    updateServerStatus();
-    refresh();
-}
-
-void MainWindow::setSandbox(SandboxLauncher *sandbox)
-{
-    m_sandbox = sandbox;
-}
-
-void MainWindow::signIn(const QString &username, const QString &reason)
-{
-    if (m_signInCommand)
-        return;
-    auto *command = new SignInCommand(m_client, m_sandbox.data(), this);
-    command->setParent(this);
-    m_signInCommand = command;
-    track(command);
-    if (!reason.isEmpty())
-        command->setReason(reason);
-    const auto session = m_client.session();
-    command->setPrefill(m_client.serverUrl(), session ? session->username : username);
-    connect(command, &SignInCommand::signedIn, this, &MainWindow::onSignedIn);
-    connect(command, &Command::canceled, this, &MainWindow::onSignInCanceled);
-    command->start();
-}
-
-void MainWindow::onSessionExpired()
-{
-    if (!m_expiredAccount) {
-        if (const auto session = m_client.session())
-            m_expiredAccount = Account{session->serverUrl, session->username};
-    }
-    signIn({}, tr("Your session has ended. Sign in again to continue."));
-}
-
-void MainWindow::onSignedIn(const Session &session)
-{
-    const auto sameServer = [](const QUrl &a, const QUrl &b) {
-        return a.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments)
-            == b.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
-    };
-    // Repeating a refused action is only what the admin asked for when it
-    // goes to the same server as the same user.
-    const bool resume = m_expiredAccount && sameServer(m_expiredAccount->server, session.serverUrl)
-        && m_expiredAccount->username == session.username;
-    m_expiredAccount.reset();
-    setSession(session); // the list is refreshed in any case
-    const QList<QPointer<Command>> waiting = std::exchange(m_waitingForSignIn, {});
-    for (const QPointer<Command> &command : waiting) {
-        if (!command)
-            continue;
-        if (resume)
-            command->resumeAfterSignIn();
-        else
-            command->abandonAfterSignIn();
-    }
-    if (!resume && !waiting.isEmpty())
-        showStatus(tr("Signed in as %1 on another server or as another user: the actions that "
-                      "failed were not repeated")
-                       .arg(session.username));
-}
-
-void MainWindow::onSignInCanceled()
-{
-    const QList<QPointer<Command>> waiting = std::exchange(m_waitingForSignIn, {});
-    for (const QPointer<Command> &command : waiting) {
-        if (command)
-            command->abandonAfterSignIn();
-    }
-}
-
-void MainWindow::onCommandWaitingForSignIn(Command *command)
-{
-    // The 401 opened the sign-in dialog before the command heard of it. No
-    // dialog means the admin signed in again while the request was on its
-    // way (a 401 for the replaced session): the command can go on at once.
-    if (m_signInCommand)
-        m_waitingForSignIn.append(command);
-    else
-        command->resumeAfterSignIn();
 }
 
 QTreeWidgetItem *MainWindow::addPage(const QString &group, const QString &title, QWidget *page)
@@ -288,95 +219,6 @@ void MainWindow::showPage(QWidget *page)
 QWidget *MainWindow::currentPage() const
 {
     return m_pages->currentWidget();
-}
-
-bool MainWindow::isRefreshing() const
-{
-    return m_listCall && m_listCall->isRunning();
-}
-
-void MainWindow::refresh()
-{
-    if (!m_client.session() || isRefreshing())
-        return;
-    const QString loading = tr("Loading tokens…");
-    showStatus(loading);
-    m_listCall =
-        m_client.listAllTokens(this, [this, loading](Result<QList<Token>, ApiError> result) {
-            if (!result) {
-                const QString message = result.error().message();
-                showStatus(tr("Could not load the tokens: %1").arg(message));
-                Q_EMIT refreshFailed(message);
-                return;
-            }
-            m_model.setTokens(result.value());
-            m_lastRefresh = QDateTime::currentDateTime();
-            updateRefreshStatus();
-            if (statusBar()->currentMessage() == loading)
-                statusBar()->clearMessage(); // and nothing said meanwhile
-            Q_EMIT tokensLoaded();
-        });
-}
-
-void MainWindow::track(Command *command)
-{
-    connect(command, &Command::statusMessage, this, &MainWindow::showStatus);
-    connect(command, &Command::waitingForSignIn, this,
-            [this, command] { onCommandWaitingForSignIn(command); });
-}
-
-void MainWindow::createToken()
-{
-    if (!m_client.session())
-        return;
-    if (m_createCommand) {
-        if (TokenDialog *dialog = m_createCommand->dialog()) {
-            dialog->raise();
-            dialog->activateWindow();
-        }
-        return;
-    }
-    showPage(m_tokensPage);
-    auto *command = new CreateTokenCommand(m_client, m_model, this);
-    command->setParent(this);
-    m_createCommand = command;
-    track(command);
-    connect(command, &CreateTokenCommand::created, this, &MainWindow::onTokenCreated);
-    command->start();
-}
-
-void MainWindow::onTokenCreated(const Token &token)
-{
-    m_tokensPage->hideMessage();
-    // A search that hides the new row would make the create look lost.
-    if (!m_tokensPage->selectToken(token.id)) {
-        m_tokensPage->searchEdit()->clear();
-        m_tokensPage->selectToken(token.id);
-    }
-    m_tokensPage->showCreatedMessage(token.name, token.id);
-}
-
-void MainWindow::copyToken(const QString &tokenId)
-{
-    if (tokenId.isEmpty() || !m_client.session())
-        return;
-    auto *command = new CopyTokenCommand(m_client, m_clipboard, tokenId, this);
-    track(command);
-    connect(command, &CopyTokenCommand::failed, this, [this](const ApiError &error) {
-        showStatus(tr("Could not copy the token: %1").arg(error.message()));
-    });
-    command->start();
-}
-
-void MainWindow::copySelectedToken()
-{
-    copyToken(m_tokensPage->selectedTokenId());
-}
-
-void MainWindow::focusSearch()
-{
-    showPage(m_tokensPage);
-    m_tokensPage->focusSearch();
 }
 
 void MainWindow::onBusyChanged(bool busy)

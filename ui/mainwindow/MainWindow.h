@@ -5,12 +5,14 @@
 #include "clipboard/SecretClipboard.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <QUrl>
 
+#include <chrono>
 #include <optional>
 
 class QLabel;
@@ -70,12 +72,21 @@ public:
     // "API Access — host:port"
     static QString windowTitleFor(const QUrl &server);
 
+    // The automatic refresh runs while the window is active (default 60 s).
+    void setAutoRefreshInterval(std::chrono::milliseconds interval);
+    std::chrono::milliseconds autoRefreshInterval() const;
+
 public Q_SLOTS:
     void refresh();
     void createToken();
     void copyToken(const QString &tokenId);
     void copySelectedToken();
     void focusSearch();
+    void editToken(const QString &tokenId);
+    void rotateToken(const QString &tokenId);
+    void disableTokens(const QStringList &tokenIds);
+    void enableTokens(const QStringList &tokenIds);
+    void deleteTokens(const QStringList &tokenIds);
 
 Q_SIGNALS:
     // A refresh finished and the model holds the server's list.
@@ -84,8 +95,14 @@ Q_SIGNALS:
     // The server answered 401; the window opens the sign-in dialog itself.
     void sessionExpired();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void buildActions();
+    void connectPage();
+    void onAutoRefresh();
+    void changeTokens(int action, const QStringList &tokenIds);
     void buildStatusBar();
     void onNavigationChanged(QTreeWidgetItem *current);
     void onBusyChanged(bool busy);
@@ -116,6 +133,8 @@ private:
     QPointer<ApiCall> m_listCall;
     QDateTime m_lastRefresh;
     QTimer m_timesTimer; // keeps "3 minutes ago" true
+    QTimer m_autoRefreshTimer;
+    QHash<QString, QPointer<Command>> m_editCommands; // one Edit per token
     QPointer<CreateTokenCommand> m_createCommand;
     QPointer<SignInCommand> m_signInCommand;
     QPointer<SandboxLauncher> m_sandbox;

@@ -1,0 +1,105 @@
+#pragma once
+
+// An HTTP relay in front of the real apiaccess-server that fails the
+// requests a test picks: everything else reaches the real server unchanged.
+// For partial failures the real server cannot be made to produce on demand
+// (one token of several failing with a 503).
+
+#include <QByteArray>
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+class FaultProxy : public QObject
+{
+public:
+    explicit FaultProxy(QUrl upstream)
+        : m_upstream(std::move(upstream))
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        connect(&m_server, &QTcpServer::newConnection, this, &FaultProxy::onConnection);
+    }
+
+    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_server.serverPort())); }
+    // Requests whose request line ("PATCH /api/v1/tokens/tok_… HTTP/1.1")
+    // contains `needle` get a 503 problem; an empty needle fails nothing.
+    void setFailing(const QByteArray &needle) { m_failing = needle; }
+    int failedCount() const { return m_failed; }
+
+private:
+    void onConnection()
+    {
+        while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            client->setParent(this);
+            connect(client, &QTcpSocket::readyRead, this, [this, client] { onData(client); });
+            connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        }
+    }
+
+    void onData(QTcpSocket *client)
+    {
+        QByteArray &buffer = m_buffers[client];
+        buffer += client->readAll();
+        const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
+        if (headEnd < 0)
+            return;
+        qsizetype length = 0;
+        QList<QByteArray> lines = buffer.left(headEnd).split('\n');
+        for (const QByteArray &line : std::as_const(lines)) {
+            if (line.toLower().startsWith("content-length:"))
+                length = line.mid(15).trimmed().toLongLong();
+        }
+        if (buffer.size() < headEnd + 4 + length)
+            return;
+        const QByteArray body = buffer.mid(headEnd + 4, length);
+        m_buffers.remove(client);
+
+        if (!m_failing.isEmpty() && lines.first().contains(m_failing)) {
+            ++m_failed;
+            const QByteArray problem = R"({"type":"about:blank","title":"Service Unavailable",)"
+                                       R"("status":503,"detail":"Injected by the test."})";
+            client->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: "
+                          "application/problem+json\r\nContent-Length: "
+                          + QByteArray::number(problem.size()) + "\r\nConnection: close\r\n\r\n"
+                          + problem);
+            client->disconnectFromHost();
+            return;
+        }
+        // One upstream connection per request, closed by the server after
+        // its answer; the client connection closes with it.
+        QByteArray head;
+        for (const QByteArray &line : std::as_const(lines)) {
+            if (!line.toLower().startsWith("connection:"))
+                head += line.trimmed() + "\r\n";
+        }
+        head += "Connection: close\r\n\r\n";
+        auto *upstream = new QTcpSocket(client);
+        QPointer<QTcpSocket> guard(client);
+        connect(upstream, &QTcpSocket::connected, upstream,
+                [upstream, request = QByteArray(head + body)] { upstream->write(request); });
+        connect(upstream, &QTcpSocket::readyRead, upstream, [upstream, guard] {
+            if (guard)
+                guard->write(upstream->readAll());
+        });
+        connect(upstream, &QTcpSocket::disconnected, upstream, [upstream, guard] {
+            if (guard) {
+                guard->write(upstream->readAll());
+                guard->disconnectFromHost();
+            }
+            upstream->deleteLater();
+        });
+        upstream->connectToHost(m_upstream.host(), quint16(m_upstream.port()));
+    }
+
+    QUrl m_upstream;
+    QTcpServer m_server;
+    QByteArray m_failing;
+    int m_failed = 0;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};

@@ -1,0 +1,187 @@
+// Acting on many tokens at once: one confirmation for all, progress when
+// there are many, and a partial failure (one token's request fails with a
+// 503, injected by a relay in front of the real server) reported by name,
+// with the failed row left selected and Retry finishing the job. A single
+// action that fails is explained the same way, with Retry.
+
+#include "ApiTestClient.h"
+#include "FaultProxy.h"
+#include "ServerProcess.h"
+#include "StudioTestSupport.h"
+#include "TokenTableModel.h"
+#include "dialogs/ConfirmActionDialog.h"
+#include "dialogs/RotateDialog.h"
+#include "mainwindow/ApiTokensPage.h"
+#include "mainwindow/MainWindow.h"
+
+#include <QAction>
+#include <QFrame>
+#include <QProgressDialog>
+#include <QTableView>
+
+#include <memory>
+
+using namespace ApiAccess;
+using namespace ApiAccess::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kAdmin = u"admin"_s;
+const QString kPassword = u"correct horse battery staple"_s;
+} // namespace
+
+class tst_BulkActions : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+        QVERIFY(m_server.addAdmin(kAdmin, kPassword));
+        m_api = std::make_unique<ApiTestClient>(m_server.baseUrl());
+        QVERIFY(m_api->signIn(kAdmin, kPassword));
+        m_proxy = std::make_unique<FaultProxy>(m_server.baseUrl());
+        // The Studio talks to the server through the relay.
+        const auto session = signInSession(m_proxy->url(), kAdmin, kPassword);
+        QVERIFY(session);
+        m_session = *session;
+    }
+
+    void init()
+    {
+        m_proxy->setFailing({});
+        m_window = std::make_unique<MainWindow>();
+        m_window->setSession(m_session);
+        m_window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->lastRefresh().isValid(), kGuiWaitMs);
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void bulkDisableReportsThePartialFailureAndRetries()
+    {
+        const QStringList ids = createMany(u"Bulk"_s, 6);
+        QCOMPARE(ids.size(), 6);
+        const QString failing = ids.at(2);
+        m_proxy->setFailing("PATCH /api/v1/tokens/" + failing.toLatin1());
+
+        page()->selectTokens(ids);
+        QCOMPARE(page()->selectedTokenIds().size(), 6);
+        QVERIFY(page()->disableAction()->isEnabled());
+        page()->disableAction()->trigger();
+        auto *confirm = waitForVisible<ConfirmActionDialog>(m_window.get());
+        QVERIFY(confirm);
+        QCOMPARE(confirm->windowTitle(), u"Disable 6 API tokens"_s);
+        QCOMPARE(confirm->confirmButton()->text(), u"Disable"_s);
+        confirm->confirmButton()->click();
+        // Six tokens: a progress dialog counts them (and offers Stop).
+        QVERIFY(m_window->findChild<QProgressDialog *>(u"tokenStateProgress"_s));
+
+        auto *report = waitForVisible<QMessageBox>(m_window.get(), u"actionFailureBox"_s);
+        QVERIFY(report);
+        const QString said = visibleText(report);
+        QVERIFY2(said.contains(u"“Bulk 3”"_s), qPrintable(said));
+        QVERIFY2(said.contains(u"5 tokens disabled"_s), qPrintable(said));
+        QVERIFY(!m_window->findChild<QProgressDialog *>(u"tokenStateProgress"_s));
+        // The failed one stays selected; the others did change.
+        QCOMPARE(page()->selectedTokenIds(), QStringList{failing});
+        for (const QString &id : ids)
+            QCOMPARE(status(id), id == failing ? u"active"_s : u"disabled"_s);
+
+        m_proxy->setFailing({});
+        auto *retry = report->findChild<QPushButton *>(u"retryButton"_s);
+        QVERIFY(retry);
+        retry->click(); // no second confirmation
+        QTRY_COMPARE_WITH_TIMEOUT(status(failing), u"disabled"_s, kGuiWaitMs);
+        QTRY_COMPARE(modelStatus(failing), TokenStatus::Disabled);
+        QVERIFY(!m_window->findChild<ConfirmActionDialog *>());
+    }
+
+    void bulkDeleteAsksOnceForAll()
+    {
+        const QStringList ids = createMany(u"Old"_s, 3);
+        QCOMPARE(ids.size(), 3);
+        page()->selectTokens(ids);
+        page()->tokensView()->setFocus();
+        QTest::keyClick(page()->tokensView(), Qt::Key_Delete);
+        auto *confirm = waitForVisible<ConfirmActionDialog>(m_window.get());
+        QVERIFY(confirm);
+        const QString said = visibleText(confirm);
+        for (const QString &name : {u"Old 1"_s, u"Old 2"_s, u"Old 3"_s})
+            QVERIFY2(said.contains(name), qPrintable(said));
+        confirm->confirmButton()->click();
+        for (const QString &id : ids)
+            QTRY_COMPARE_WITH_TIMEOUT(m_api->get(u"/api/v1/tokens/"_s + id).status, 404,
+                                      kGuiWaitMs);
+        for (const QString &id : ids)
+            QCOMPARE(m_window->tokenModel().rowForId(id), -1);
+        QVERIFY(!m_window->findChild<QMessageBox *>(u"actionFailureBox"_s));
+    }
+
+    void aFailedRotationIsExplainedWithRetry()
+    {
+        const QStringList ids = createMany(u"Rotation target"_s, 1);
+        QCOMPARE(ids.size(), 1);
+        m_proxy->setFailing("POST /api/v1/tokens/" + ids.first().toLatin1() + "/rotate");
+        QVERIFY(page()->selectToken(ids.first()));
+        page()->rotateAction()->trigger();
+        auto *dialog = waitForVisible<RotateDialog>(m_window.get());
+        QVERIFY(dialog);
+        dialog->confirmButton()->click();
+        auto *report = waitForVisible<QMessageBox>(m_window.get(), u"actionFailureBox"_s);
+        QVERIFY(report);
+        QVERIFY(visibleText(report).contains(u"was not rotated"_s));
+        QCOMPARE(m_proxy->failedCount() > 0, true);
+
+        m_proxy->setFailing({});
+        report->findChild<QPushButton *>(u"retryButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page()->messageBar()->isVisible(), kGuiWaitMs);
+        QVERIFY(visibleText(page()->messageBar()).contains(u"rotated"_s));
+    }
+
+private:
+    ApiTokensPage *page() const { return m_window->tokensPage(); }
+
+    QStringList createMany(const QString &prefix, int count)
+    {
+        QStringList ids;
+        for (int i = 1; i <= count; ++i) {
+            const ApiReply reply =
+                m_api->createToken(u"%1 %2"_s.arg(prefix).arg(i), u"read_only"_s);
+            if (reply.status == 201)
+                ids.append(reply.json().value(u"id"_s).toString());
+        }
+        m_window->refresh();
+        const bool listed = QTest::qWaitFor(
+            [&] {
+                for (const QString &id : std::as_const(ids)) {
+                    if (m_window->tokenModel().rowForId(id) < 0)
+                        return false;
+                }
+                return true;
+            },
+            kGuiWaitMs);
+        return listed ? ids : QStringList{};
+    }
+
+    QString status(const QString &id)
+    {
+        return m_api->get(u"/api/v1/tokens/"_s + id).json().value(u"status"_s).toString();
+    }
+
+    TokenStatus modelStatus(const QString &id) const
+    {
+        const TokenTableModel &model = m_window->tokenModel();
+        return model.token(model.rowForId(id)).value_or(Token{}).status;
+    }
+
+    ServerProcess m_server;
+    std::unique_ptr<ApiTestClient> m_api;
+    std::unique_ptr<FaultProxy> m_proxy;
+    Session m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(tst_BulkActions)
+#include "tst_bulkactions.moc"

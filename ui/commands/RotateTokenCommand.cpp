@@ -1,0 +1,125 @@
+#include "commands/RotateTokenCommand.h"
+
+#include "TokenTableModel.h"
+#include "commands/ActionFailure.h"
+#include "dialogs/RotateDialog.h"
+
+namespace ApiAccess {
+
+RotateTokenCommand::RotateTokenCommand(ApiClient &client, TokenTableModel &model, QString tokenId,
+                                       QWidget *parentWindow)
+    : Command(parentWindow)
+    , m_client(client)
+    , m_model(model)
+    , m_tokenId(std::move(tokenId))
+    , m_parentWindow(parentWindow)
+{
+    if (const auto token = m_model.token(m_model.rowForId(m_tokenId)))
+        m_name = token->name;
+}
+
+RotateTokenCommand::~RotateTokenCommand()
+{
+    delete m_dialog.data();
+}
+
+RotateDialog *RotateTokenCommand::dialog() const
+{
+    return m_dialog;
+}
+
+void RotateTokenCommand::start()
+{
+    if (m_dialog || m_name.isEmpty()) {
+        if (m_name.isEmpty())
+            end(false); // not in the list (any more)
+        return;
+    }
+    m_dialog = new RotateDialog(m_name, m_parentWindow);
+    connect(m_dialog, &RotateDialog::confirmed, this, [this](std::optional<int> grace) {
+        m_grace = grace;
+        send();
+    });
+    connect(m_dialog, &QDialog::rejected, this, [this] { end(false); });
+    m_dialog->open();
+}
+
+void RotateTokenCommand::send()
+{
+    if (m_call)
+        return;
+    m_model.setOperation(m_tokenId, tr("Rotating…"));
+    Q_EMIT statusMessage(tr("Rotating “%1”…").arg(m_name));
+    m_call =
+        m_client.rotateToken(m_tokenId, m_grace, this,
+                             [this](Result<TokenWithTag, ApiError> result) { onAnswer(result); });
+}
+
+void RotateTokenCommand::onAnswer(const Result<TokenWithTag, ApiError> &result)
+{
+    m_call = nullptr;
+    m_model.clearOperation(m_tokenId);
+    if (result.ok()) {
+        const Token &token = result.value().token;
+        m_model.upsertToken(token);
+        Q_EMIT statusMessage(tr("Token “%1” rotated").arg(token.name));
+        Q_EMIT rotated(token);
+        end(true);
+        return;
+    }
+    const ApiError &error = result.error();
+    if (error.kind == ApiError::Kind::Unauthorized) {
+        m_waitingForSignIn = true;
+        Q_EMIT statusMessage(tr("Sign in again to rotate the token"));
+        Q_EMIT waitingForSignIn();
+        return;
+    }
+    if (error.kind == ApiError::Kind::NotFound)
+        m_model.removeToken(m_tokenId);
+    if (error.kind == ApiError::Kind::Canceled) {
+        end(false);
+        return;
+    }
+    // The command waits for the admin's answer: Retry sends the same rotation.
+    showActionFailure(
+        m_parentWindow, tr("Rotate API token"), tr("“%1” was not rotated.").arg(m_name), error,
+        [self = QPointer(this)] {
+            if (self)
+                self->send();
+        },
+        [self = QPointer(this)] {
+            if (self)
+                self->end(false);
+        });
+}
+
+void RotateTokenCommand::resumeAfterSignIn()
+{
+    if (!m_waitingForSignIn)
+        return;
+    m_waitingForSignIn = false;
+    send();
+}
+
+void RotateTokenCommand::abandonAfterSignIn()
+{
+    if (!m_waitingForSignIn)
+        return;
+    m_waitingForSignIn = false;
+    Q_EMIT statusMessage(tr("The token was not rotated"));
+    end(false);
+}
+
+void RotateTokenCommand::end(bool success)
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    if (success)
+        Q_EMIT finished();
+    else
+        Q_EMIT canceled();
+    deleteLater();
+}
+
+} // namespace ApiAccess

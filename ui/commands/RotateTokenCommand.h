@@ -1,0 +1,58 @@
+#pragma once
+
+#include "api/ApiClient.h"
+#include "commands/Command.h"
+#include "wire/Token.h"
+
+#include <QPointer>
+#include <QString>
+
+#include <optional>
+
+class QWidget;
+
+namespace ApiAccess {
+
+class RotateDialog;
+class TokenTableModel;
+
+// Rotate (PRODUCT.md §2, §4): a confirmation that says integrations must be
+// updated, with the choice to keep the previous secret valid for a while;
+// then POST /rotate. On success rotated(token) lets the window offer the new
+// token for copying at once (the secret itself is fetched only on Copy).
+// A failure is explained with Retry (showActionFailure).
+class RotateTokenCommand : public Command
+{
+    Q_OBJECT
+
+public:
+    RotateTokenCommand(ApiClient &client, TokenTableModel &model, QString tokenId,
+                       QWidget *parentWindow);
+    ~RotateTokenCommand() override;
+    void start() override;
+    void resumeAfterSignIn() override;
+    void abandonAfterSignIn() override;
+
+    RotateDialog *dialog() const; // for tests
+
+Q_SIGNALS:
+    void rotated(const ApiAccess::Token &token);
+
+private:
+    void send();
+    void onAnswer(const Result<TokenWithTag, ApiError> &result);
+    void end(bool success);
+
+    ApiClient &m_client;
+    TokenTableModel &m_model;
+    QString m_tokenId;
+    QString m_name;
+    QPointer<QWidget> m_parentWindow;
+    QPointer<RotateDialog> m_dialog;
+    QPointer<ApiCall> m_call;
+    std::optional<int> m_grace;
+    bool m_waitingForSignIn = false;
+    bool m_ended = false;
+};
+
+} // namespace ApiAccess

@@ -1,0 +1,202 @@
+// MainWindow's token work: loading and refreshing the list (F5, and every
+// minute while the window is active), and turning the page's requests into
+// command objects (create, copy, edit, rotate, disable/enable, delete).
+
+#include "commands/CopyTokenCommand.h"
+#include "commands/CreateTokenCommand.h"
+#include "commands/EditTokenCommand.h"
+#include "commands/RotateTokenCommand.h"
+#include "commands/TokenStateCommand.h"
+#include "dialogs/TokenDialog.h"
+#include "mainwindow/ApiTokensPage.h"
+#include "mainwindow/MainWindow.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QLineEdit>
+#include <QStatusBar>
+
+namespace ApiAccess {
+
+bool MainWindow::isRefreshing() const
+{
+    return m_listCall && m_listCall->isRunning();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_client.session() || isRefreshing())
+        return;
+    const QString loading = tr("Loading tokens…");
+    showStatus(loading);
+    m_listCall =
+        m_client.listAllTokens(this, [this, loading](Result<QList<Token>, ApiError> result) {
+            if (!result) {
+                const QString message = result.error().message();
+                showStatus(tr("Could not load the tokens: %1").arg(message));
+                Q_EMIT refreshFailed(message);
+                return;
+            }
+            m_model.setTokens(result.value());
+            m_lastRefresh = QDateTime::currentDateTime();
+            updateRefreshStatus();
+            if (statusBar()->currentMessage() == loading)
+                statusBar()->clearMessage(); // and nothing said meanwhile
+            Q_EMIT tokensLoaded();
+        });
+}
+
+void MainWindow::createToken()
+{
+    if (!m_client.session())
+        return;
+    if (m_createCommand) {
+        if (TokenDialog *dialog = m_createCommand->dialog()) {
+            dialog->raise();
+            dialog->activateWindow();
+        }
+        return;
+    }
+    showPage(m_tokensPage);
+    auto *command = new CreateTokenCommand(m_client, m_model, this);
+    command->setParent(this);
+    m_createCommand = command;
+    track(command);
+    connect(command, &CreateTokenCommand::created, this, &MainWindow::onTokenCreated);
+    command->start();
+}
+
+void MainWindow::onTokenCreated(const Token &token)
+{
+    m_tokensPage->hideMessage();
+    // A search that hides the new row would make the create look lost.
+    if (!m_tokensPage->selectToken(token.id)) {
+        m_tokensPage->searchEdit()->clear();
+        m_tokensPage->selectToken(token.id);
+    }
+    m_tokensPage->showCreatedMessage(token.name, token.id);
+}
+
+void MainWindow::copyToken(const QString &tokenId)
+{
+    if (tokenId.isEmpty() || !m_client.session())
+        return;
+    auto *command = new CopyTokenCommand(m_client, m_clipboard, tokenId, this);
+    track(command);
+    connect(command, &CopyTokenCommand::failed, this, [this](const ApiError &error) {
+        showStatus(tr("Could not copy the token: %1").arg(error.message()));
+    });
+    command->start();
+}
+
+void MainWindow::editToken(const QString &tokenId)
+{
+    if (tokenId.isEmpty() || !m_client.session())
+        return;
+    if (auto *running = qobject_cast<EditTokenCommand *>(m_editCommands.value(tokenId).data())) {
+        if (TokenDialog *dialog = running->dialog()) {
+            dialog->raise();
+            dialog->activateWindow();
+        }
+        return;
+    }
+    showPage(m_tokensPage);
+    auto *command = new EditTokenCommand(m_client, m_model, tokenId, this);
+    m_editCommands.insert(tokenId, command);
+    track(command);
+    connect(command, &QObject::destroyed, this, [this, tokenId] {
+        if (!m_editCommands.value(tokenId))
+            m_editCommands.remove(tokenId);
+    });
+    connect(command, &EditTokenCommand::failed, this, [this](const ApiError &error) {
+        showStatus(tr("Could not open the token: %1").arg(error.message()));
+    });
+    command->start();
+}
+
+void MainWindow::rotateToken(const QString &tokenId)
+{
+    if (tokenId.isEmpty() || !m_client.session())
+        return;
+    auto *command = new RotateTokenCommand(m_client, m_model, tokenId, this);
+    track(command);
+    connect(command, &RotateTokenCommand::rotated, this, [this](const Token &token) {
+        m_tokensPage->selectToken(token.id);
+        m_tokensPage->showMessage(tr("“%1” was rotated. Copy the new token now and update the "
+                                     "integrations that use it.")
+                                      .arg(token.name),
+                                  token.id);
+    });
+    command->start();
+}
+
+void MainWindow::disableTokens(const QStringList &tokenIds)
+{
+    changeTokens(int(TokenAction::Disable), tokenIds);
+}
+
+void MainWindow::enableTokens(const QStringList &tokenIds)
+{
+    changeTokens(int(TokenAction::Enable), tokenIds);
+}
+
+void MainWindow::deleteTokens(const QStringList &tokenIds)
+{
+    changeTokens(int(TokenAction::Delete), tokenIds);
+}
+
+void MainWindow::changeTokens(int action, const QStringList &tokenIds)
+{
+    if (tokenIds.isEmpty() || !m_client.session())
+        return;
+    auto *command = new TokenStateCommand(m_client, m_model, TokenAction(action), tokenIds, this);
+    track(command);
+    connect(command, &TokenStateCommand::done, this,
+            [this](const QStringList &, const QStringList &failedIds) {
+                // The ones that failed stay selected, ready for another try.
+                if (!failedIds.isEmpty())
+                    m_tokensPage->selectTokens(failedIds);
+            });
+    command->start();
+}
+
+void MainWindow::setAutoRefreshInterval(std::chrono::milliseconds interval)
+{
+    m_autoRefreshTimer.setInterval(interval);
+}
+
+std::chrono::milliseconds MainWindow::autoRefreshInterval() const
+{
+    return m_autoRefreshTimer.intervalAsDuration();
+}
+
+void MainWindow::onAutoRefresh()
+{
+    // Only while the admin looks at the window: no traffic from a window in
+    // the background, and nothing moves under a dialog being filled in.
+    if (isActiveWindow() && !QApplication::activeModalWidget())
+        refresh();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // Coming back to a list older than the interval refreshes it at once.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_lastRefresh.isValid()
+        && m_lastRefresh.msecsTo(QDateTime::currentDateTime())
+            >= m_autoRefreshTimer.intervalAsDuration().count()
+        && !QApplication::activeModalWidget())
+        refresh();
+}
+
+void MainWindow::copySelectedToken()
+{
+    copyToken(m_tokensPage->selectedTokenId());
+}
+
+void MainWindow::focusSearch()
+{
+    showPage(m_tokensPage);
+    m_tokensPage->focusSearch();
+}
+} // namespace ApiAccess
