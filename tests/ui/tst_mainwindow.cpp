@@ -151,6 +151,22 @@ private Q_SLOTS:
         QVERIFY(view()->alternatingRowColors());
     }
 
+    void theTokenColumnShowsTheMaskedIdBesideItsButton()
+    {
+        // The column fits the masked id and the drawn Copy button, so the
+        // button never hides which token the row is.
+        const QModelIndex index = proxyIndex(m_tokens.at(0).id, TokenTableModel::TokenColumn);
+        const int textWidth = view()->fontMetrics().horizontalAdvance(index.data().toString());
+        const auto room = [&] {
+            const QRect cell = view()->visualRect(index);
+            return page()->rowDelegate()->copyButtonRect(cell, view()->viewport()).left()
+                - cell.left();
+        };
+        QTRY_VERIFY2(room() >= textWidth,
+                     qPrintable(u"%1 px before the button, the id needs %2 px"_s.arg(room()).arg(
+                         textWidth)));
+    }
+
     void theColumnsAreThoseOfTheProduct()
     {
         QStringList headers;

@@ -170,6 +170,8 @@ void ApiTokensPage::buildView()
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this,
             &ApiTokensPage::rememberTopRow);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &ApiTokensPage::restoreTopRow);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &ApiTokensPage::noteTopRow);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ApiTokensPage::restoreTopRow);
 }
 
@@ -188,6 +190,8 @@ void ApiTokensPage::buildMessageBar()
     m_messageText->setWordWrap(true);
     m_messageCopy = new QPushButton(tr("Copy token"), m_messageBar);
     m_messageCopy->setObjectName(u"messageCopyButton"_s);
+    m_messageRetry = new QPushButton(tr("Retry"), m_messageBar);
+    m_messageRetry->setObjectName(u"messageRetryButton"_s);
     auto *close = new QToolButton(m_messageBar);
     close->setObjectName(u"messageCloseButton"_s);
     close->setText(u"×"_s);
@@ -198,10 +202,15 @@ void ApiTokensPage::buildMessageBar()
     auto *layout = new QHBoxLayout(m_messageBar);
     layout->addWidget(m_messageText, 1);
     layout->addWidget(m_messageCopy);
+    layout->addWidget(m_messageRetry);
     layout->addWidget(close);
     m_messageBar->hide();
 
     connect(m_messageCopy, &QPushButton::clicked, this, &ApiTokensPage::onCopyFromMessage);
+    connect(m_messageRetry, &QPushButton::clicked, this, [this] {
+        hideMessage();
+        Q_EMIT refreshRequested();
+    });
     connect(close, &QToolButton::clicked, this, &ApiTokensPage::hideMessage);
 }
 
@@ -282,25 +291,31 @@ void ApiTokensPage::onFiltersChanged()
                                                 : std::optional(static_cast<AccessLevel>(level)));
 }
 
+void ApiTokensPage::noteTopRow()
+{
+    // Read while nothing changes (after scrolling, after a change): asking
+    // the view during rowsAboutToBe… would lay it out half-way through the
+    // change and leave the columns sized for the old rows.
+    m_topTokenId = m_view->indexAt(QPoint(0, 0)).data(TokenTableModel::TokenIdRole).toString();
+}
+
 void ApiTokensPage::rememberTopRow()
 {
-    if (!m_topTokenId.isEmpty())
-        return;
     m_atTop = m_view->verticalScrollBar()->value() == 0;
-    m_topTokenId = m_view->indexAt(QPoint(0, 0)).data(TokenTableModel::TokenIdRole).toString();
 }
 
 void ApiTokensPage::restoreTopRow()
 {
-    const QString id = std::exchange(m_topTokenId, {});
     // At the top of the list the admin sees what arrives there; elsewhere
     // the token at the top stays there (QTableView would keep the row
     // number instead, and the rows would slide under the admin's eyes).
-    if (id.isEmpty() || m_atTop)
-        return;
-    const QModelIndex index = m_proxy->mapFromSource(m_model.index(m_model.rowForId(id), 0));
-    if (index.isValid())
-        m_view->scrollTo(index, QAbstractItemView::PositionAtTop);
+    if (!m_atTop && !m_topTokenId.isEmpty()) {
+        const QModelIndex index =
+            m_proxy->mapFromSource(m_model.index(m_model.rowForId(m_topTokenId), 0));
+        if (index.isValid())
+            m_view->scrollTo(index, QAbstractItemView::PositionAtTop);
+    }
+    noteTopRow();
 }
 
 void ApiTokensPage::showMessage(const QString &text, const QString &copyTokenId)
@@ -308,7 +323,20 @@ void ApiTokensPage::showMessage(const QString &text, const QString &copyTokenId)
     m_messageTokenId = copyTokenId;
     m_messageText->setText(text);
     m_messageCopy->setVisible(!copyTokenId.isEmpty());
+    m_messageRetry->hide();
     m_messageBar->show();
+}
+
+void ApiTokensPage::showRefreshFailure(const QString &text)
+{
+    showMessage(text);
+    m_messageRetry->show();
+}
+
+void ApiTokensPage::clearRefreshFailure()
+{
+    if (!m_messageRetry->isHidden())
+        hideMessage();
 }
 
 void ApiTokensPage::showCreatedMessage(const QString &name, const QString &id)

@@ -78,6 +78,11 @@ public:
     // emits copyRequested(copyTokenId) when that is not empty, and a close
     // button.
     void showMessage(const QString &text, const QString &copyTokenId = {});
+    // The list could not be loaded: `text` and "Retry", which emits
+    // refreshRequested().
+    void showRefreshFailure(const QString &text);
+    // Hides the message bar if it shows a refresh failure (not otherwise).
+    void clearRefreshFailure();
     // "Token “name” created. Copy it now…" with "Copy token".
     void showCreatedMessage(const QString &name, const QString &id);
     void hideMessage();
@@ -109,6 +114,7 @@ private:
     void onCopyFromMessage();
     void openMenuAt(const QModelIndex &index, const QPoint &globalPos);
     void openMenuForCurrent();
+    void noteTopRow();
     void rememberTopRow();
     void restoreTopRow();
 
@@ -130,6 +136,7 @@ private:
     QFrame *m_messageBar = nullptr;
     QLabel *m_messageText = nullptr;
     QPushButton *m_messageCopy = nullptr;
+    QPushButton *m_messageRetry = nullptr;
     QString m_messageTokenId;
     // The token at the top of the viewport while rows come and go, so a
     // refresh does not move what the admin is looking at.
