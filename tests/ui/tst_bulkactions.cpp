@@ -2,7 +2,8 @@
 // there are many, and a partial failure (one token's request fails with a
 // 503, injected by a relay in front of the real server) reported by name,
 // with the failed row left selected and Retry finishing the job. A single
-// action that fails is explained the same way, with Retry.
+// action that fails (rotate, copy) and a list that cannot be loaded are
+// explained the same way, each with Retry.
 
 #include "ApiTestClient.h"
 #include "FaultProxy.h"
@@ -15,6 +16,7 @@
 #include "mainwindow/MainWindow.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QFrame>
 #include <QProgressDialog>
 #include <QTableView>
@@ -138,6 +140,43 @@ private Q_SLOTS:
         report->findChild<QPushButton *>(u"retryButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(page()->messageBar()->isVisible(), kGuiWaitMs);
         QVERIFY(visibleText(page()->messageBar()).contains(u"rotated"_s));
+    }
+
+    void aFailedCopyIsExplainedWithRetry()
+    {
+        const QStringList ids = createMany(u"Copy target"_s, 1);
+        QCOMPARE(ids.size(), 1);
+        QApplication::clipboard()->clear();
+        m_proxy->setFailing("/secret");
+        m_window->copyToken(ids.first());
+        auto *report = waitForVisible<QMessageBox>(m_window.get(), u"actionFailureBox"_s);
+        QVERIFY(report);
+        QVERIFY(visibleText(report).contains(u"“Copy target 1” was not copied."_s));
+        QVERIFY(QApplication::clipboard()->text().isEmpty());
+
+        m_proxy->setFailing({});
+        report->findChild<QPushButton *>(u"retryButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QByteArray::fromBase64(QApplication::clipboard()->text().toLatin1())
+                .startsWith(QByteArray(ids.first().toLatin1() + ':')),
+            kGuiWaitMs);
+    }
+
+    void aListThatCannotBeLoadedOffersRetry()
+    {
+        m_proxy->setFailing("GET /api/v1/tokens?");
+        const QDateTime before = m_window->lastRefresh();
+        m_window->refresh();
+        auto *retry = waitForVisible<QPushButton>(page()->messageBar(), u"messageRetryButton"_s);
+        QVERIFY(retry);
+        QVERIFY2(visibleText(page()->messageBar()).contains(u"Could not load the tokens"_s),
+                 qPrintable(visibleText(page()->messageBar())));
+        QCOMPARE(m_window->lastRefresh(), before);
+
+        m_proxy->setFailing({});
+        retry->click();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->lastRefresh() > before, kGuiWaitMs);
+        QVERIFY(!page()->messageBar()->isVisible());
     }
 
 private:

@@ -2,6 +2,7 @@
 // minute while the window is active), and turning the page's requests into
 // command objects (create, copy, edit, rotate, disable/enable, delete).
 
+#include "commands/ActionFailure.h"
 #include "commands/CopyTokenCommand.h"
 #include "commands/CreateTokenCommand.h"
 #include "commands/EditTokenCommand.h"
@@ -32,11 +33,18 @@ void MainWindow::refresh()
     m_listCall =
         m_client.listAllTokens(this, [this, loading](Result<QList<Token>, ApiError> result) {
             if (!result) {
-                const QString message = result.error().message();
+                const ApiError &error = result.error();
+                const QString message = error.message();
                 showStatus(tr("Could not load the tokens: %1").arg(message));
+                // A 401 opens the sign-in dialog, which refreshes afterwards.
+                if (error.kind != ApiError::Kind::Unauthorized
+                    && error.kind != ApiError::Kind::Canceled)
+                    m_tokensPage->showRefreshFailure(
+                        tr("Could not load the tokens: %1").arg(message));
                 Q_EMIT refreshFailed(message);
                 return;
             }
+            m_tokensPage->clearRefreshFailure();
             m_model.setTokens(result.value());
             m_lastRefresh = QDateTime::currentDateTime();
             updateRefreshStatus();
@@ -83,8 +91,15 @@ void MainWindow::copyToken(const QString &tokenId)
         return;
     auto *command = new CopyTokenCommand(m_client, m_clipboard, tokenId, this);
     track(command);
-    connect(command, &CopyTokenCommand::failed, this, [this](const ApiError &error) {
-        showStatus(tr("Could not copy the token: %1").arg(error.message()));
+    connect(command, &CopyTokenCommand::failed, this, [this, tokenId](const ApiError &error) {
+        const auto token = m_model.token(m_model.rowForId(tokenId));
+        showActionFailure(this, tr("Copy token"),
+                          tr("“%1” was not copied.").arg(token ? token->name : tokenId), error,
+                          [self = QPointer(this), tokenId] {
+                              if (self)
+                                  self->copyToken(tokenId);
+                          },
+                          {});
     });
     command->start();
 }
