@@ -1,0 +1,45 @@
+#include "profiles/ConnectionProfile.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSslCertificate>
+
+using namespace Qt::StringLiterals;
+
+namespace ApiAccess {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ConnectionProfile", text);
+}
+} // namespace
+
+Result<bool, QString> ConnectionProfile::validate() const
+{
+    if (displayName.trimmed().isEmpty())
+        return fail(tr("The profile needs a name."));
+    const QString scheme = serverUrl.scheme();
+    if (!serverUrl.isValid() || (scheme != u"https"_s && scheme != u"http"_s))
+        return fail(tr("The server address must start with https:// (or http://)."));
+    if (serverUrl.host().isEmpty())
+        return fail(tr("The server address needs a host name, as in https://tokens.example.com."));
+    if (!caCertificateFile.isEmpty()) {
+        QFile file(caCertificateFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(tr("The CA certificate file cannot be read: %1").arg(caCertificateFile));
+        if (QSslCertificate::fromDevice(&file, QSsl::Pem).isEmpty())
+            return fail(
+                tr("The CA certificate file holds no PEM certificate: %1").arg(caCertificateFile));
+    }
+    return true;
+}
+
+QString ConnectionProfile::label() const
+{
+    const QString host = serverUrl.host();
+    return host.isEmpty() || displayName == host ? displayName
+                                                 : u"%1 (%2)"_s.arg(displayName, host);
+}
+
+} // namespace ApiAccess
