@@ -313,6 +313,7 @@ void TokenTableModel::setTokens(const QList<Token> &tokens)
 
 void TokenTableModel::upsertToken(const Token &token)
 {
+    ++m_localChanges;
     const int row = rowForId(token.id);
     if (row >= 0) {
         replaceRow(row, token);
@@ -327,6 +328,7 @@ void TokenTableModel::upsertToken(const Token &token)
 
 bool TokenTableModel::removeToken(const QString &id)
 {
+    ++m_localChanges;
     const int row = rowForId(id);
     if (row < 0)
         return false;

@@ -90,6 +90,10 @@ public:
     void upsertToken(const Token &token);
     // False if no row has that id.
     bool removeToken(const QString &id);
+    // Counts upsertToken()/removeToken() calls: a list requested before a
+    // command changed a row must not undo that change when it arrives
+    // (compare before and after, and ask again).
+    quint64 localChanges() const { return m_localChanges; }
 
     // Marks the token's row while a request about it is on its way: the
     // Status cell shows `text` ("Disabling…") and OperationRole holds it on
@@ -138,6 +142,7 @@ private:
     QHash<QString, int> m_rowById;
     QHash<QString, QString> m_operations; // token id → "Disabling…"
     Clock m_clock;
+    quint64 m_localChanges = 0;
 };
 
 } // namespace ApiAccess

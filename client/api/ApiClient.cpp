@@ -185,8 +185,12 @@ ApiCall *ApiClient::start(Request request, QObject *context, RawHandler handler,
         networkRequest.setRawHeader("Content-Type", "application/json");
     if (!request.ifMatch.isEmpty())
         networkRequest.setRawHeader("If-Match", request.ifMatch);
-    const bool carriesSession =
-        request.auth == Auth::Session && m_session && !m_session->sessionToken.isEmpty();
+    // The bearer token goes only to the server that issued it, even if the
+    // client's URL was changed (a sign-in to another server in progress).
+    const bool carriesSession = request.auth == Auth::Session && m_session
+        && !m_session->sessionToken.isEmpty()
+        && m_session->serverUrl.adjusted(QUrl::StripTrailingSlash)
+            == m_serverUrl.adjusted(QUrl::StripTrailingSlash);
     if (carriesSession)
         networkRequest.setRawHeader("Authorization", "Bearer " + m_session->sessionToken);
 

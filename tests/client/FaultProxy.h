@@ -14,6 +14,9 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <memory>
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 class FaultProxy : public QObject
@@ -31,6 +34,23 @@ public:
     // contains `needle` get a 503 problem; an empty needle fails nothing.
     void setFailing(const QByteArray &needle) { m_failing = needle; }
     int failedCount() const { return m_failed; }
+    // Requests matching `needle` reach the server at once, but their answer
+    // is held back until releaseHeld(): a slow answer to an old request.
+    void setHolding(const QByteArray &needle) { m_holding = needle; }
+    int heldCount() const { return int(m_held.size()); }
+    void releaseHeld()
+    {
+        const auto held = std::exchange(m_held, {});
+        for (const Held &h : held) {
+            if (h.client) {
+                h.client->write(*h.answer);
+                if (*h.complete)
+                    h.client->disconnectFromHost();
+                else
+                    *h.released = true; // the rest goes straight through
+            }
+        }
+    }
 
 private:
     void onConnection()
@@ -81,25 +101,47 @@ private:
         head += "Connection: close\r\n\r\n";
         auto *upstream = new QTcpSocket(client);
         QPointer<QTcpSocket> guard(client);
+        const bool hold = !m_holding.isEmpty() && lines.first().contains(m_holding);
+        auto answer = std::make_shared<QByteArray>();
+        auto complete = std::make_shared<bool>(false);
+        auto released = std::make_shared<bool>(!hold);
+        if (hold)
+            m_held.append({guard, answer, complete, released});
         connect(upstream, &QTcpSocket::connected, upstream,
                 [upstream, request = QByteArray(head + body)] { upstream->write(request); });
-        connect(upstream, &QTcpSocket::readyRead, upstream, [upstream, guard] {
-            if (guard)
+        connect(upstream, &QTcpSocket::readyRead, upstream, [upstream, guard, answer, released] {
+            if (!*released)
+                *answer += upstream->readAll();
+            else if (guard)
                 guard->write(upstream->readAll());
         });
-        connect(upstream, &QTcpSocket::disconnected, upstream, [upstream, guard] {
-            if (guard) {
-                guard->write(upstream->readAll());
-                guard->disconnectFromHost();
-            }
-            upstream->deleteLater();
-        });
+        connect(upstream, &QTcpSocket::disconnected, upstream,
+                [upstream, guard, answer, complete, released] {
+                    if (!*released) {
+                        *answer += upstream->readAll();
+                        *complete = true;
+                    } else if (guard) {
+                        guard->write(upstream->readAll());
+                        guard->disconnectFromHost();
+                    }
+                    upstream->deleteLater();
+                });
         upstream->connectToHost(m_upstream.host(), quint16(m_upstream.port()));
     }
 
     QUrl m_upstream;
     QTcpServer m_server;
+    struct Held
+    {
+        QPointer<QTcpSocket> client;
+        std::shared_ptr<QByteArray> answer;
+        std::shared_ptr<bool> complete;
+        std::shared_ptr<bool> released;
+    };
+
     QByteArray m_failing;
+    QByteArray m_holding;
+    QList<Held> m_held;
     int m_failed = 0;
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };

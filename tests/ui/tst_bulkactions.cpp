@@ -10,6 +10,7 @@
 #include "ServerProcess.h"
 #include "StudioTestSupport.h"
 #include "TokenTableModel.h"
+#include "dialogs/BulkProgressDialog.h"
 #include "dialogs/ConfirmActionDialog.h"
 #include "dialogs/RotateDialog.h"
 #include "mainwindow/ApiTokensPage.h"
@@ -18,7 +19,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QFrame>
-#include <QProgressDialog>
+#include <QLabel>
 #include <QTableView>
 
 #include <memory>
@@ -78,14 +79,14 @@ private Q_SLOTS:
         QCOMPARE(confirm->confirmButton()->text(), u"Disable"_s);
         confirm->confirmButton()->click();
         // Six tokens: a progress dialog counts them (and offers Stop).
-        QVERIFY(m_window->findChild<QProgressDialog *>(u"tokenStateProgress"_s));
+        QVERIFY(m_window->findChild<BulkProgressDialog *>(u"tokenStateProgress"_s));
 
         auto *report = waitForVisible<QMessageBox>(m_window.get(), u"actionFailureBox"_s);
         QVERIFY(report);
         const QString said = visibleText(report);
         QVERIFY2(said.contains(u"“Bulk 3”"_s), qPrintable(said));
         QVERIFY2(said.contains(u"5 tokens disabled"_s), qPrintable(said));
-        QVERIFY(!m_window->findChild<QProgressDialog *>(u"tokenStateProgress"_s));
+        QVERIFY(!m_window->findChild<BulkProgressDialog *>(u"tokenStateProgress"_s));
         // The failed one stays selected; the others did change.
         QCOMPARE(page()->selectedTokenIds(), QStringList{failing});
         for (const QString &id : ids)
@@ -123,7 +124,8 @@ private Q_SLOTS:
 
     void aFailedRotationIsExplainedWithRetry()
     {
-        const QStringList ids = createMany(u"Rotation target"_s, 1);
+        // A name with markup in it is shown as typed, never rendered.
+        const QStringList ids = createMany(u"<b>Rotation</b> target"_s, 1);
         QCOMPARE(ids.size(), 1);
         m_proxy->setFailing("POST /api/v1/tokens/" + ids.first().toLatin1() + "/rotate");
         QVERIFY(page()->selectToken(ids.first()));
@@ -133,13 +135,16 @@ private Q_SLOTS:
         dialog->confirmButton()->click();
         auto *report = waitForVisible<QMessageBox>(m_window.get(), u"actionFailureBox"_s);
         QVERIFY(report);
-        QVERIFY(visibleText(report).contains(u"was not rotated"_s));
+        QVERIFY(visibleText(report).contains(u"“<b>Rotation</b> target 1” was not rotated."_s));
+        QCOMPARE(report->textFormat(), Qt::PlainText);
         QCOMPARE(m_proxy->failedCount() > 0, true);
 
         m_proxy->setFailing({});
         report->findChild<QPushButton *>(u"retryButton"_s)->click();
         QTRY_VERIFY_WITH_TIMEOUT(page()->messageBar()->isVisible(), kGuiWaitMs);
-        QVERIFY(visibleText(page()->messageBar()).contains(u"rotated"_s));
+        auto *text = page()->messageBar()->findChild<QLabel *>(u"messageText"_s);
+        QVERIFY(text->text().contains(u"“<b>Rotation</b> target 1” was rotated"_s));
+        QCOMPARE(text->textFormat(), Qt::PlainText);
     }
 
     void aFailedCopyIsExplainedWithRetry()
@@ -177,6 +182,27 @@ private Q_SLOTS:
         retry->click();
         QTRY_VERIFY_WITH_TIMEOUT(m_window->lastRefresh() > before, kGuiWaitMs);
         QVERIFY(!page()->messageBar()->isVisible());
+    }
+
+    void aListOlderThanALocalChangeDoesNotUndoIt()
+    {
+        const QStringList ids = createMany(u"Raced"_s, 1);
+        QCOMPARE(ids.size(), 1);
+        // The list leaves before the delete, and its answer is held back
+        // (the relay answers it only after the delete is done).
+        m_proxy->setHolding("GET /api/v1/tokens?");
+        m_window->refresh();
+        QTRY_COMPARE(m_proxy->heldCount(), 1);
+        m_window->deleteTokens(ids);
+        auto *confirm = waitForVisible<ConfirmActionDialog>(m_window.get());
+        QVERIFY(confirm);
+        confirm->confirmButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->tokenModel().rowForId(ids.first()), -1, kGuiWaitMs);
+        const QDateTime before = m_window->lastRefresh();
+        m_proxy->setHolding({});
+        m_proxy->releaseHeld(); // the old list, which still has the token
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->lastRefresh() > before, kGuiWaitMs);
+        QCOMPARE(m_window->tokenModel().rowForId(ids.first()), -1); // still gone
     }
 
 private:

@@ -121,6 +121,31 @@ private Q_SLOTS:
         QTRY_VERIFY(!command);
     }
 
+    void aFailedSignInElsewhereLeavesTheClientOnItsServer()
+    {
+        // Session on A; the admin tries B (nothing listens there), then cancels.
+        ApiClient client;
+        const QUrl serverA(u"https://tokens.example.com"_s);
+        client.setSession(
+            Session{serverA, u"bob"_s, "still-valid", QDateTime::currentDateTimeUtc()});
+        QPointer<SignInCommand> command = new SignInCommand(client, nullptr, nullptr);
+        command->start();
+        SignInDialog *dialog = command->dialog();
+        auto *url = child<QLineEdit>(dialog, u"serverUrlEdit"_s);
+        url->clear();
+        QTest::keyClicks(url, u"http://127.0.0.1:9"_s); // discard port: refused
+        QTest::keyClicks(child<QLineEdit>(dialog, u"passwordEdit"_s), u"whatever"_s);
+        child<QPushButton>(dialog, u"signInButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), kWaitMs);
+        QVERIFY(child<QLabel>(dialog, u"errorLabel"_s)->isVisible());
+        // Requests made meanwhile by the rest of the Studio still go to A.
+        QCOMPARE(client.serverUrl(), serverA);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!command);
+        QCOMPARE(client.serverUrl(), serverA);
+        QCOMPARE(client.session()->sessionToken, QByteArray("still-valid"));
+    }
+
     void sandboxEndsWithSessionAndLeavesNoProcess()
     {
         QTemporaryDir dataDir;

@@ -26,6 +26,9 @@ QMessageBox *showActionFailure(QWidget *parent, const QString &title, const QStr
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
     box->setInformativeText(reasons);
+    // After the informative text exists, so that it is plain text too:
+    // token names and server messages are never markup.
+    box->setTextFormat(Qt::PlainText);
     QPushButton *retryButton = nullptr;
     if (retry && retryable) {
         retryButton = box->addButton(QMessageBox::tr("Retry"), QMessageBox::AcceptRole);

@@ -6,6 +6,8 @@
 
 #include <QLoggingCategory>
 
+#include <utility>
+
 namespace ApiAccess {
 
 namespace {
@@ -80,7 +82,9 @@ void EditTokenCommand::openDialog(const TokenWithTag &loaded)
     m_dialog = new TokenDialog(TokenDialog::Mode::Edit, m_parentWindow);
     m_dialog->setToken(loaded.token);
     connect(m_dialog, &TokenDialog::submitRequested, this, [this] { save(m_dialog->changes()); });
-    connect(m_dialog, &TokenDialog::retryRequested, this, [this] { save(m_lastSent); });
+    // Retry sends what the dialog shows now: the admin may have edited
+    // after the failure.
+    connect(m_dialog, &TokenDialog::retryRequested, this, [this] { save(currentInput()); });
     connect(m_dialog, &TokenDialog::cancelRequested, this, &EditTokenCommand::cancelRequest);
     connect(m_dialog, &QDialog::rejected, this, [this] {
         if (m_call)
@@ -91,13 +95,18 @@ void EditTokenCommand::openDialog(const TokenWithTag &loaded)
     m_dialog->open(); // window-modal; never exec()
 }
 
+TokenUpdateInput EditTokenCommand::currentInput() const
+{
+    return m_overwriting ? m_dialog->fullUpdate() : m_dialog->changes();
+}
+
 void EditTokenCommand::save(const TokenUpdateInput &input)
 {
     if (!m_dialog || m_call)
         return;
-    m_lastSent = input;
     m_dialog->setBusy(true);
     m_model.setOperation(m_tokenId, tr("Saving…"));
+    m_marked = true;
     Q_EMIT statusMessage(tr("Saving the token…"));
     m_call =
         m_client.updateToken(m_tokenId, input, m_etag, m_dialog,
@@ -107,7 +116,7 @@ void EditTokenCommand::save(const TokenUpdateInput &input)
 void EditTokenCommand::onSaved(const Result<TokenWithTag, ApiError> &result)
 {
     m_call = nullptr;
-    m_model.clearOperation(m_tokenId);
+    unmark();
     if (!m_dialog)
         return;
     if (result.ok()) {
@@ -180,6 +189,7 @@ void EditTokenCommand::showConflict(const TokenWithTag &theirs)
     delete m_conflict.data();
     m_conflict = new ConflictDialog(*m_original, theirs.token, m_dialog->changes(), m_dialog);
     connect(m_conflict, &ConflictDialog::reloadRequested, this, [this, theirs] {
+        m_overwriting = false;
         m_original = theirs.token;
         m_etag = theirs.etag;
         m_dialog->reloadToken(theirs.token);
@@ -189,6 +199,7 @@ void EditTokenCommand::showConflict(const TokenWithTag &theirs)
         // The admin's version as a whole, against the version they have now seen.
         m_original = theirs.token;
         m_etag = theirs.etag;
+        m_overwriting = true;
         save(m_dialog->fullUpdate());
     });
     m_conflict->open();
@@ -204,7 +215,7 @@ void EditTokenCommand::resumeAfterSignIn()
         start();
     } else if (pending == Pending::Save && m_dialog) {
         m_dialog->clearError();
-        save(m_lastSent);
+        save(currentInput());
     }
 }
 
@@ -232,12 +243,18 @@ void EditTokenCommand::cancelRequest()
         m_dialog->setBusy(false);
 }
 
+void EditTokenCommand::unmark()
+{
+    if (std::exchange(m_marked, false))
+        m_model.clearOperation(m_tokenId);
+}
+
 void EditTokenCommand::end(bool success)
 {
     if (m_ended)
         return;
     m_ended = true;
-    m_model.clearOperation(m_tokenId);
+    unmark(); // only its own mark: another command may be at work on the row
     if (success)
         Q_EMIT finished();
     else

@@ -48,11 +48,13 @@ Q_SIGNALS:
 private:
     void onLoaded(const Result<TokenWithTag, ApiError> &result);
     void openDialog(const TokenWithTag &loaded);
+    TokenUpdateInput currentInput() const;
     void save(const TokenUpdateInput &input);
     void onSaved(const Result<TokenWithTag, ApiError> &result);
     void onConflict();
     void showConflict(const TokenWithTag &theirs);
     void cancelRequest();
+    void unmark();
     void end(bool success);
 
     enum class Pending { Nothing, Load, Save }; // what to repeat after signing in again
@@ -66,9 +68,10 @@ private:
     QPointer<ApiCall> m_call;
     std::optional<Token> m_original; // what the admin started from
     QByteArray m_etag; // of m_original
-    TokenUpdateInput m_lastSent;
+    bool m_overwriting = false; // the last Save was "Overwrite": send the whole dialog
     Pending m_pending = Pending::Nothing;
     bool m_waitingForSignIn = false;
+    bool m_marked = false; // the row shows "Saving…" because of this command
     bool m_ended = false;
 };
 

@@ -14,8 +14,10 @@ RotateTokenCommand::RotateTokenCommand(ApiClient &client, TokenTableModel &model
     , m_tokenId(std::move(tokenId))
     , m_parentWindow(parentWindow)
 {
-    if (const auto token = m_model.token(m_model.rowForId(m_tokenId)))
+    if (const auto token = m_model.token(m_model.rowForId(m_tokenId))) {
         m_name = token->name;
+        m_updatedAtBefore = token->updatedAt;
+    }
 }
 
 RotateTokenCommand::~RotateTokenCommand()
@@ -85,12 +87,28 @@ void RotateTokenCommand::onAnswer(const Result<TokenWithTag, ApiError> &result)
         m_parentWindow, tr("Rotate API token"), tr("“%1” was not rotated.").arg(m_name), error,
         [self = QPointer(this)] {
             if (self)
-                self->send();
+                self->retry();
         },
         [self = QPointer(this)] {
             if (self)
                 self->end(false);
         });
+}
+
+void RotateTokenCommand::retry()
+{
+    // A rotation whose answer was lost may have happened: rotating again
+    // would replace the previous secret kept for the grace period with one
+    // nobody ever saw. Look first.
+    m_model.setOperation(m_tokenId, tr("Rotating…"));
+    m_call = m_client.getToken(m_tokenId, this, [this](Result<TokenWithTag, ApiError> result) {
+        m_call = nullptr;
+        if (result && result.value().token.updatedAt == m_updatedAtBefore) {
+            send();
+            return;
+        }
+        onAnswer(result); // it went through (same as a rotate answer), or a failure
+    });
 }
 
 void RotateTokenCommand::resumeAfterSignIn()

@@ -4,6 +4,7 @@
 #include "commands/Command.h"
 #include "wire/Token.h"
 
+#include <QDateTime>
 #include <QPointer>
 #include <QString>
 
@@ -40,6 +41,7 @@ Q_SIGNALS:
 
 private:
     void send();
+    void retry();
     void onAnswer(const Result<TokenWithTag, ApiError> &result);
     void end(bool success);
 
@@ -51,6 +53,7 @@ private:
     QPointer<RotateDialog> m_dialog;
     QPointer<ApiCall> m_call;
     std::optional<int> m_grace;
+    QDateTime m_updatedAtBefore; // tells whether a rotation whose answer was lost happened
     bool m_waitingForSignIn = false;
     bool m_ended = false;
 };

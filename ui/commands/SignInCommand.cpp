@@ -59,6 +59,7 @@ void SignInCommand::start()
         m_dialog->setServerUrl(m_prefillUrl);
     if (!m_prefillUser.isEmpty())
         m_dialog->setUsername(m_prefillUser);
+    m_dialog->setKeepSignedIn(m_keepSignedIn);
     if (!m_reason.isEmpty())
         m_dialog->showError(m_reason);
     connect(m_dialog, &SignInDialog::signInRequested, this, &SignInCommand::signIn);
@@ -78,8 +79,12 @@ void SignInCommand::signIn()
     if (!m_dialog || m_call || m_waitingForSandbox || !m_dialog->isInputValid())
         return;
     SignInValue value = m_dialog->value();
+    m_keepSignedIn = value.keepSignedIn;
     m_dialog->setBusy(true);
     Q_EMIT statusMessage(tr("Signing in to %1…").arg(value.serverUrl.host()));
+    // Until the sign-in succeeds, the rest of the Studio keeps its server.
+    if (!m_urlBeforeSignIn)
+        m_urlBeforeSignIn = m_client.serverUrl();
     m_client.setServerUrl(value.serverUrl);
     m_call = m_client.signIn(value.username, value.password, m_dialog,
                              [this](Result<Session, ApiError> result) { onSignInAnswer(result); });
@@ -96,6 +101,7 @@ void SignInCommand::startSandbox()
         return;
     }
     m_dialog->setBusy(true);
+    m_keepSignedIn = false; // a sandbox ends with the Studio
     m_waitingForSandbox = true;
     Q_EMIT statusMessage(tr("Starting the local sandbox…"));
     m_sandbox->start();
@@ -126,6 +132,7 @@ void SignInCommand::onSignInAnswer(const Result<Session, ApiError> &result)
     }
     const ApiError &error = result.error();
     qCDebug(lcSignIn) << "sign-in failed:" << ApiError::kindName(error.kind) << error.httpStatus;
+    restoreServerUrl();
     switch (error.kind) {
     case ApiError::Kind::Canceled:
         m_dialog->setBusy(false);
@@ -169,11 +176,21 @@ void SignInCommand::succeed(const Session &session)
     end(true);
 }
 
+void SignInCommand::restoreServerUrl()
+{
+    if (m_urlBeforeSignIn)
+        m_client.setServerUrl(*std::exchange(m_urlBeforeSignIn, std::nullopt));
+}
+
 void SignInCommand::end(bool success)
 {
     if (m_ended)
         return;
     m_ended = true;
+    if (success)
+        m_urlBeforeSignIn.reset(); // the new server is the server now
+    else
+        restoreServerUrl();
     if (m_sandbox)
         disconnect(m_sandbox, nullptr, this, nullptr);
     if (success)

@@ -5,6 +5,9 @@
 
 #include <QPointer>
 #include <QString>
+#include <QUrl>
+
+#include <optional>
 
 class QWidget;
 
@@ -37,6 +40,10 @@ public:
     void start() override;
 
     SignInDialog *dialog() const; // for tests and the main window
+    // Whether the admin asked to stay signed in (false for the sandbox).
+    bool keepSignedIn() const { return m_keepSignedIn; }
+    // Prefills the "Keep me signed in" box.
+    void setKeepSignedIn(bool keep) { m_keepSignedIn = keep; }
 
 Q_SIGNALS:
     void signedIn(const ApiAccess::Session &session);
@@ -50,6 +57,7 @@ private:
     void onSandboxFailed(const QString &message);
     void succeed(const Session &session);
     void end(bool success);
+    void restoreServerUrl();
 
     ApiClient &m_client;
     QPointer<SandboxLauncher> m_sandbox;
@@ -60,6 +68,8 @@ private:
     QString m_prefillUser;
     QString m_reason;
     bool m_waitingForSandbox = false;
+    bool m_keepSignedIn = false;
+    std::optional<QUrl> m_urlBeforeSignIn; // while a sign-in is on its way
     bool m_ended = false;
 };
 

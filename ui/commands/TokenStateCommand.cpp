@@ -2,8 +2,8 @@
 
 #include "TokenTableModel.h"
 #include "commands/ActionFailure.h"
+#include "dialogs/BulkProgressDialog.h"
 
-#include <QProgressDialog>
 #include <QPushButton>
 
 namespace ApiAccess {
@@ -103,17 +103,9 @@ void TokenStateCommand::run(QList<Item> items)
     for (const Item &item : std::as_const(m_queue))
         m_model.setOperation(item.id, operationText());
     if (m_roundSize >= kProgressThreshold) {
-        m_progress = new QProgressDialog(m_parentWindow);
-        m_progress->setObjectName(QStringLiteral("tokenStateProgress"));
-        m_progress->setAttribute(Qt::WA_DeleteOnClose);
-        m_progress->setWindowTitle(title());
-        m_progress->setWindowModality(Qt::WindowModal);
-        m_progress->setAutoClose(false);
-        m_progress->setAutoReset(false);
-        m_progress->setMinimumDuration(0);
-        m_progress->setRange(0, int(m_roundSize));
-        m_progress->setCancelButtonText(tr("Stop"));
-        connect(m_progress, &QProgressDialog::canceled, this, [this] { m_stopRequested = true; });
+        m_progress = new BulkProgressDialog(title(), int(m_roundSize), m_parentWindow);
+        connect(m_progress, &BulkProgressDialog::stopRequested, this,
+                [this] { m_stopRequested = true; });
         m_progress->open();
     }
     next();
@@ -130,12 +122,12 @@ void TokenStateCommand::next()
     const Item item = m_queue.first();
     const qsizetype doneCount = m_roundSize - m_queue.size();
     if (m_progress) {
-        m_progress->setValue(int(doneCount));
-        m_progress->setLabelText(tr("%1 (%2 of %3): “%4”")
-                                     .arg(operationText())
-                                     .arg(doneCount + 1)
-                                     .arg(m_roundSize)
-                                     .arg(item.name));
+        m_progress->setProgress(int(doneCount),
+                                tr("%1 (%2 of %3): “%4”")
+                                    .arg(operationText())
+                                    .arg(doneCount + 1)
+                                    .arg(m_roundSize)
+                                    .arg(item.name));
     }
     Q_EMIT statusMessage(tr("%1 “%2”").arg(operationText(), item.name));
     if (m_action == TokenAction::Delete) {
@@ -196,7 +188,7 @@ void TokenStateCommand::finishRound()
     }
     m_queue.clear();
     if (m_progress) {
-        m_progress->close();
+        m_progress->deleteLater();
         m_progress = nullptr;
     }
     QStringList failedIds;
@@ -255,8 +247,6 @@ void TokenStateCommand::end(bool success)
     if (m_ended)
         return;
     m_ended = true;
-    for (const QString &id : std::as_const(m_requestedIds))
-        m_model.clearOperation(id);
     if (success)
         Q_EMIT finished();
     else

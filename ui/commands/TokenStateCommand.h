@@ -2,11 +2,11 @@
 
 #include "api/ApiClient.h"
 #include "commands/Command.h"
+#include "dialogs/BulkProgressDialog.h"
 #include "dialogs/ConfirmActionDialog.h"
 
 #include <QList>
 #include <QPointer>
-#include <QProgressDialog>
 #include <QString>
 #include <QStringList>
 
@@ -40,7 +40,7 @@ public:
 
     TokenAction action() const { return m_action; }
     ConfirmActionDialog *confirmation() const { return m_confirmation; }
-    QProgressDialog *progress() const { return m_progress; }
+    BulkProgressDialog *progress() const { return m_progress; }
 
 Q_SIGNALS:
     // Once all were tried (and after every Retry round).
@@ -74,7 +74,7 @@ private:
     QStringList m_requestedIds;
     QPointer<QWidget> m_parentWindow;
     QPointer<ConfirmActionDialog> m_confirmation;
-    QPointer<QProgressDialog> m_progress;
+    QPointer<BulkProgressDialog> m_progress;
     QPointer<ApiCall> m_call;
     QList<Item> m_queue; // still to send, in order
     QStringList m_succeeded;

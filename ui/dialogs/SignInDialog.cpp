@@ -42,6 +42,11 @@ void SignInDialog::setUsername(const QString &username)
     focusFirstEmpty();
 }
 
+void SignInDialog::setKeepSignedIn(bool keep)
+{
+    m_ui->keepSignedInCheck->setChecked(keep);
+}
+
 void SignInDialog::setSandboxAvailable(bool available)
 {
     m_sandboxAvailable = available;
@@ -52,7 +57,8 @@ void SignInDialog::setSandboxAvailable(bool available)
 SignInValue SignInDialog::value() const
 {
     return {QUrl(m_ui->serverUrlEdit->text().trimmed(), QUrl::StrictMode),
-            m_ui->usernameEdit->text().trimmed(), m_ui->passwordEdit->text()};
+            m_ui->usernameEdit->text().trimmed(), m_ui->passwordEdit->text(),
+            m_ui->keepSignedInCheck->isChecked()};
 }
 
 bool SignInDialog::isInputValid() const
@@ -68,8 +74,8 @@ void SignInDialog::setBusy(bool busy)
     m_busy = busy;
     for (QWidget *input :
          {static_cast<QWidget *>(m_ui->serverUrlEdit), static_cast<QWidget *>(m_ui->usernameEdit),
-          static_cast<QWidget *>(m_ui->passwordEdit),
-          static_cast<QWidget *>(m_ui->insecureConfirm)})
+          static_cast<QWidget *>(m_ui->passwordEdit), static_cast<QWidget *>(m_ui->insecureConfirm),
+          static_cast<QWidget *>(m_ui->keepSignedInCheck)})
         input->setEnabled(!busy);
     m_ui->busyIndicator->setVisible(busy);
     if (busy)

@@ -20,6 +20,7 @@ struct SignInValue
     QUrl serverUrl;
     QString username;
     QString password;
+    bool keepSignedIn = false; // the session (never the password) goes to the keychain
 };
 
 // "Sign in" (PRODUCT.md §7): server URL, user name, password, or "Start
@@ -45,6 +46,7 @@ public:
     // Prefill from a previous session; the focus goes to the first empty field.
     void setServerUrl(const QUrl &url);
     void setUsername(const QString &username);
+    void setKeepSignedIn(bool keep);
     // Hides "Start local sandbox" where no sandbox can be started.
     void setSandboxAvailable(bool available);
 

@@ -4,6 +4,7 @@ target_sources(apiaccess_ui PRIVATE
     dialogs/LocalTimeText.h dialogs/LocalTimeText.cpp
     dialogs/TokenDialog.h dialogs/TokenDialog.cpp dialogs/TokenDialog.ui
     dialogs/SignInDialog.h dialogs/SignInDialog.cpp dialogs/SignInDialog.ui
+    dialogs/BulkProgressDialog.h dialogs/BulkProgressDialog.cpp
     dialogs/ConfirmActionDialog.h dialogs/ConfirmActionDialog.cpp
     dialogs/RotateDialog.h dialogs/RotateDialog.cpp
     dialogs/ConflictDialog.h dialogs/ConflictDialog.cpp

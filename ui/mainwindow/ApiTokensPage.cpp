@@ -71,7 +71,10 @@ ApiTokensPage::ApiTokensPage(TokenTableModel &model, QWidget *parent)
     layout->addWidget(toolbar);
     layout->addWidget(m_view, 1);
 
-    connect(m_delegate, &TokenRowDelegate::copyRequested, this, &ApiTokensPage::copyRequested);
+    connect(m_delegate, &TokenRowDelegate::copyRequested, this, [this](const QString &id) {
+        if (!m_readOnly) // an offline copy has nothing to fetch the secret from
+            Q_EMIT copyRequested(id);
+    });
     connect(m_delegate, &TokenRowDelegate::actionsRequested, this,
             [this](const QModelIndex &index, const QRect &button) {
                 openMenuAt(index, m_view->viewport()->mapToGlobal(button.bottomLeft()));
@@ -188,6 +191,7 @@ void ApiTokensPage::buildMessageBar()
     m_messageText = new QLabel(m_messageBar);
     m_messageText->setObjectName(u"messageText"_s);
     m_messageText->setWordWrap(true);
+    m_messageText->setTextFormat(Qt::PlainText); // token names are not markup
     m_messageCopy = new QPushButton(tr("Copy token"), m_messageBar);
     m_messageCopy->setObjectName(u"messageCopyButton"_s);
     m_messageRetry = new QPushButton(tr("Retry"), m_messageBar);

@@ -81,6 +81,10 @@ public:
     // The list could not be loaded: `text` and "Retry", which emits
     // refreshRequested().
     void showRefreshFailure(const QString &text);
+    // An offline copy: every action that needs the server is disabled
+    // (Create too); searching, sorting and filtering still work.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
     // Hides the message bar if it shows a refresh failure (not otherwise).
     void clearRefreshFailure();
     // "Token “name” created. Copy it now…" with "Copy token".
@@ -137,6 +141,7 @@ private:
     QLabel *m_messageText = nullptr;
     QPushButton *m_messageCopy = nullptr;
     QPushButton *m_messageRetry = nullptr;
+    bool m_readOnly = false;
     QString m_messageTokenId;
     // The token at the top of the viewport while rows come and go, so a
     // refresh does not move what the admin is looking at.

@@ -11,7 +11,10 @@
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QPushButton>
 #include <QTableView>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -73,12 +76,26 @@ void ApiTokensPage::updateActions()
             return (token.status == TokenStatus::Disabled) == disabled;
         });
     };
-    m_edit->setEnabled(one);
-    m_copy->setEnabled(one);
-    m_rotate->setEnabled(one);
-    m_disable->setEnabled(any(false));
-    m_enable->setEnabled(any(true));
-    m_delete->setEnabled(!tokens.isEmpty());
+    // An offline copy can be looked at, not acted on: every action needs the server.
+    const bool online = !m_readOnly;
+    // A row with an operation under way ("Disabling…") takes no second one.
+    const bool idle = std::none_of(tokens.cbegin(), tokens.cend(), [this](const Token &token) {
+        return !m_model.operation(token.id).isEmpty();
+    });
+    const bool act = online && idle;
+    m_edit->setEnabled(act && one);
+    m_copy->setEnabled(online && one);
+    m_rotate->setEnabled(act && one);
+    m_disable->setEnabled(act && any(false));
+    m_enable->setEnabled(act && any(true));
+    m_delete->setEnabled(act && !tokens.isEmpty());
+    m_create->setEnabled(online);
+}
+
+void ApiTokensPage::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    updateActions();
 }
 
 void ApiTokensPage::onSetEnabled(bool enabled)

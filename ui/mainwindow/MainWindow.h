@@ -72,6 +72,15 @@ public:
     // "API Access — host:port"
     static QString windowTitleFor(const QUrl &server);
 
+    // Whether the sign-in dialog's "Keep me signed in" starts checked.
+    void setKeepSignedInDefault(bool keep) { m_keepSignedInDefault = keep; }
+
+    // Shows `tokens` from the offline cache at once, as a read-only copy
+    // saved at `savedAt`, until a refresh succeeds; if it fails, the copy
+    // stays with a banner and Retry.
+    void showCachedTokens(const QList<Token> &tokens, const QDateTime &savedAt);
+    bool isShowingCachedCopy() const { return m_cachedCopyFrom.isValid(); }
+
     // The automatic refresh runs while the window is active (default 60 s).
     void setAutoRefreshInterval(std::chrono::milliseconds interval);
     std::chrono::milliseconds autoRefreshInterval() const;
@@ -87,6 +96,9 @@ public Q_SLOTS:
     void disableTokens(const QStringList &tokenIds);
     void enableTokens(const QStringList &tokenIds);
     void deleteTokens(const QStringList &tokenIds);
+    // Ends the session on the server and here; the list is cleared and the
+    // sign-in dialog opens.
+    void signOut();
 
 Q_SIGNALS:
     // A refresh finished and the model holds the server's list.
@@ -94,6 +106,10 @@ Q_SIGNALS:
     void refreshFailed(const QString &message);
     // The server answered 401; the window opens the sign-in dialog itself.
     void sessionExpired();
+    // The admin signed in through the sign-in dialog (not the sandbox).
+    void signedIn(const ApiAccess::Session &session, bool keepSignedIn);
+    // Sign out ended the session (on the server when it could be reached).
+    void signedOut(const ApiAccess::Session &session);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -148,6 +164,9 @@ private:
     };
     std::optional<Account> m_expiredAccount;
     QList<QPointer<Command>> m_waitingForSignIn;
+    bool m_keepSignedInDefault = false;
+    bool m_lastSignInKeptAccount = true; // the last sign-in was as the same user, same server
+    QDateTime m_cachedCopyFrom; // valid while the list is the offline copy
 };
 
 } // namespace ApiAccess

@@ -3,6 +3,7 @@
 
 #include "commands/Command.h"
 #include "commands/SignInCommand.h"
+#include "mainwindow/ApiTokensPage.h"
 #include "mainwindow/MainWindow.h"
 #include "sandbox/SandboxLauncher.h"
 
@@ -12,6 +13,10 @@ namespace ApiAccess {
 
 void MainWindow::setSession(const Session &session)
 {
+    // A list still coming for the previous session (another server, maybe)
+    // must not land under this one.
+    if (m_listCall)
+        m_listCall->abort();
     m_client.setSession(session);
     updateServerStatus();
     refresh();
@@ -34,6 +39,7 @@ void MainWindow::signIn(const QString &username, const QString &reason)
         command->setReason(reason);
     const auto session = m_client.session();
     command->setPrefill(m_client.serverUrl(), session ? session->username : username);
+    command->setKeepSignedIn(m_keepSignedInDefault);
     connect(command, &SignInCommand::signedIn, this, &MainWindow::onSignedIn);
     connect(command, &Command::canceled, this, &MainWindow::onSignInCanceled);
     command->start();
@@ -59,7 +65,12 @@ void MainWindow::onSignedIn(const Session &session)
     const bool resume = m_expiredAccount && sameServer(m_expiredAccount->server, session.serverUrl)
         && m_expiredAccount->username == session.username;
     m_expiredAccount.reset();
+    m_lastSignInKeptAccount = resume;
+    const bool keep = m_signInCommand && m_signInCommand->keepSignedIn();
+    // The command ends with deleteLater(): from now on a 401 opens a new one.
+    m_signInCommand = nullptr;
     setSession(session); // the list is refreshed in any case
+    Q_EMIT signedIn(session, keep);
     const QList<QPointer<Command>> waiting = std::exchange(m_waitingForSignIn, {});
     for (const QPointer<Command> &command : waiting) {
         if (!command)
@@ -77,6 +88,7 @@ void MainWindow::onSignedIn(const Session &session)
 
 void MainWindow::onSignInCanceled()
 {
+    m_signInCommand = nullptr;
     const QList<QPointer<Command>> waiting = std::exchange(m_waitingForSignIn, {});
     for (const QPointer<Command> &command : waiting) {
         if (command)
@@ -91,8 +103,10 @@ void MainWindow::onCommandWaitingForSignIn(Command *command)
     // way (a 401 for the replaced session): the command can go on at once.
     if (m_signInCommand)
         m_waitingForSignIn.append(command);
-    else
+    else if (m_lastSignInKeptAccount)
         command->resumeAfterSignIn();
+    else
+        command->abandonAfterSignIn(); // signed in elsewhere meanwhile
 }
 
 void MainWindow::track(Command *command)
@@ -101,4 +115,27 @@ void MainWindow::track(Command *command)
     connect(command, &Command::waitingForSignIn, this,
             [this, command] { onCommandWaitingForSignIn(command); });
 }
+void MainWindow::signOut()
+{
+    const std::optional<Session> session = m_client.session();
+    if (!session)
+        return;
+    // The local session ends at once whatever the server says (ApiClient).
+    m_client.signOut(this, [this](Result<bool, ApiError> result) {
+        if (!result)
+            showStatus(tr("Signed out here; the server could not be told: %1")
+                           .arg(result.error().message()));
+    });
+    m_model.setTokens({});
+    m_lastRefresh = QDateTime();
+    m_cachedCopyFrom = QDateTime();
+    m_tokensPage->setReadOnly(false);
+    m_tokensPage->hideMessage();
+    updateServerStatus();
+    updateRefreshStatus();
+    Q_EMIT signedOut(*session);
+    showStatus(tr("Signed out"));
+    signIn(session->username);
+}
+
 } // namespace ApiAccess

@@ -15,7 +15,9 @@
 #include <QApplication>
 #include <QEvent>
 #include <QLineEdit>
+#include <QLocale>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace ApiAccess {
 
@@ -30,21 +32,41 @@ void MainWindow::refresh()
         return;
     const QString loading = tr("Loading tokens…");
     showStatus(loading);
-    m_listCall =
-        m_client.listAllTokens(this, [this, loading](Result<QList<Token>, ApiError> result) {
+    const quint64 changesBefore = m_model.localChanges();
+    m_listCall = m_client.listAllTokens(
+        this, [this, loading, changesBefore](Result<QList<Token>, ApiError> result) {
             if (!result) {
                 const ApiError &error = result.error();
+                if (error.kind == ApiError::Kind::Canceled)
+                    return; // replaced by a newer request (a new session)
                 const QString message = error.message();
                 showStatus(tr("Could not load the tokens: %1").arg(message));
                 // A 401 opens the sign-in dialog, which refreshes afterwards.
                 if (error.kind != ApiError::Kind::Unauthorized
-                    && error.kind != ApiError::Kind::Canceled)
+                    && error.kind != ApiError::Kind::Canceled) {
                     m_tokensPage->showRefreshFailure(
-                        tr("Could not load the tokens: %1").arg(message));
+                        m_cachedCopyFrom.isValid()
+                            ? tr("Offline copy from %1 (read-only). The server cannot be "
+                                 "reached: %2")
+                                  .arg(QLocale().toString(m_cachedCopyFrom, QLocale::ShortFormat),
+                                       message)
+                            : tr("Could not load the tokens: %1").arg(message));
+                }
                 Q_EMIT refreshFailed(message);
                 return;
             }
+            if (m_model.localChanges() != changesBefore) {
+                // A command changed a row while this list was on its way:
+                // the list may predate that change. Ask again.
+                QTimer::singleShot(0, this, &MainWindow::refresh);
+                return;
+            }
             m_tokensPage->clearRefreshFailure();
+            if (m_cachedCopyFrom.isValid()) {
+                m_cachedCopyFrom = QDateTime();
+                m_tokensPage->setReadOnly(false);
+                m_tokensPage->hideMessage();
+            }
             m_model.setTokens(result.value());
             m_lastRefresh = QDateTime::currentDateTime();
             updateRefreshStatus();
@@ -54,9 +76,18 @@ void MainWindow::refresh()
         });
 }
 
+void MainWindow::showCachedTokens(const QList<Token> &tokens, const QDateTime &savedAt)
+{
+    m_model.setTokens(tokens);
+    m_cachedCopyFrom = savedAt.toLocalTime();
+    m_tokensPage->setReadOnly(true);
+    m_tokensPage->showMessage(tr("Offline copy from %1 (read-only); loading the current list…")
+                                  .arg(QLocale().toString(m_cachedCopyFrom, QLocale::ShortFormat)));
+}
+
 void MainWindow::createToken()
 {
-    if (!m_client.session())
+    if (!m_client.session() || m_tokensPage->isReadOnly())
         return;
     if (m_createCommand) {
         if (TokenDialog *dialog = m_createCommand->dialog()) {
