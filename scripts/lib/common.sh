@@ -23,6 +23,12 @@ APIACCESS_TEST_PACKAGES=(
     clang libclang-rt-14-dev clang-format
     xvfb xauth
     curl openssl            # integration tests call the server as integrators do
+    # The keychain tests run against a real Secret Service
+    # (tests/support/with-keyring): gnome-keyring on a private session bus
+    # (dbus-run-session is in dbus-daemon), checked with secret-tool;
+    # libsecret-tools also brings libsecret-1-0, QtKeychain's way to the
+    # Secret Service, which Debian's libqt6keychain1 does not depend on.
+    gnome-keyring libsecret-tools dbus dbus-daemon
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
