@@ -1,8 +1,11 @@
 // apiaccess-studio: parse the command line and wire the layers; nothing else.
 
 #include "common/Version.h"
+#include "keychain/SessionKeychain.h"
 #include "mainwindow/MainWindow.h"
+#include "profiles/ProfileStore.h"
 #include "sandbox/SandboxLauncher.h"
+#include "session/ProfileController.h"
 #include "startup/StudioCommandLine.h"
 #include "startup/StudioStartup.h"
 
@@ -59,6 +62,9 @@ int main(int argc, char *argv[])
     const std::unique_ptr<QCoreApplication> app = printsTextOnly(argc, argv)
         ? std::make_unique<QCoreApplication>(argc, argv)
         : std::make_unique<QApplication>(argc, argv);
+    // Where QSettings (profiles) and the cache live: ~/.config/apiaccess/,
+    // ~/.cache/apiaccess/apiaccess-studio/ on Linux.
+    QCoreApplication::setOrganizationName(u"apiaccess"_s);
     QCoreApplication::setApplicationName(u"apiaccess-studio"_s);
     QCoreApplication::setApplicationVersion(version());
 
@@ -92,7 +98,13 @@ int main(int argc, char *argv[])
     QObject::connect(qApp, &QGuiApplication::lastWindowClosed, &sandbox,
                      [&sandbox] { quitAfterSandbox(sandbox, 0); });
 
+    ProfileStore profiles;
+    SessionKeychain keychain;
+    ProfileController profileController(window, profiles, keychain);
+
     StudioStartup startup(window, sandbox, parsed.options);
+    if (!parsed.options.sandbox)
+        startup.setProfileController(&profileController);
     QObject::connect(&startup, &StudioStartup::problem, &printError);
     QObject::connect(&startup, &StudioStartup::screenshotSaved,
                      [](const QString &path) { QTextStream(stdout) << path << Qt::endl; });

@@ -30,6 +30,9 @@ struct Session
     QString username;
     QByteArray sessionToken;
     QDateTime expiresAt;
+    // A session on the Studio's own local sandbox: it ends with the Studio,
+    // so it is never kept in the keychain or given a profile.
+    bool sandbox = false;
 };
 
 // A token with its ETag, as the server answered.

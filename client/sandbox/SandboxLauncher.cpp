@@ -350,6 +350,7 @@ void SandboxLauncher::signIn()
                 return;
             }
             Session session = std::move(result).value();
+            session.sandbox = true;
             m_client.clearSession(); // the Studio keeps the only copy
             setState(State::Running);
             Q_EMIT progress(tr("Sandbox running at %1.").arg(m_serverUrl.toDisplayString()));

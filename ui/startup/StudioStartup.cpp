@@ -2,6 +2,7 @@
 
 #include "mainwindow/MainWindow.h"
 #include "sandbox/SandboxLauncher.h"
+#include "session/ProfileController.h"
 
 #include <QFileInfo>
 #include <QImage>
@@ -27,6 +28,10 @@ void StudioStartup::begin()
         connect(m_sandbox, &SandboxLauncher::ready, &m_window, &MainWindow::setSession);
         connect(m_sandbox, &SandboxLauncher::failed, this, &StudioStartup::onSandboxFailed);
         m_sandbox->start();
+        return;
+    }
+    if (m_profiles) {
+        m_profiles->start(m_options.serverUrl, m_options.username);
         return;
     }
     if (m_options.serverUrl.isValid())

@@ -9,6 +9,7 @@
 namespace ApiAccess {
 
 class MainWindow;
+class ProfileController;
 class SandboxLauncher;
 
 // What the Studio does once its window exists, given the command line:
@@ -25,6 +26,11 @@ public:
 
     StudioStartup(MainWindow &window, SandboxLauncher &sandbox, StudioOptions options,
                   QObject *parent = nullptr);
+
+    // Without --sandbox, start-up goes through the admin's profiles (last
+    // used one, offline cache, kept session). Without a controller: a plain
+    // sign-in dialog.
+    void setProfileController(ProfileController *controller) { m_profiles = controller; }
 
     // Call once the window is shown (the sign-in dialog needs a parent on screen).
     void begin();
@@ -45,6 +51,7 @@ private:
 
     MainWindow &m_window;
     QPointer<SandboxLauncher> m_sandbox;
+    ProfileController *m_profiles = nullptr;
     StudioOptions m_options;
     bool m_finished = false;
 };

@@ -1,0 +1,197 @@
+#include "session/ProfileController.h"
+
+#include "TokenTableModel.h"
+#include "keychain/SessionKeychain.h"
+#include "mainwindow/ApiTokensPage.h"
+#include "mainwindow/MainWindow.h"
+#include "profiles/ProfileStore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace ApiAccess {
+
+namespace {
+Q_LOGGING_CATEGORY(lcProfiles, "apiaccess.ui.profiles")
+}
+
+ProfileController::ProfileController(MainWindow &window, ProfileStore &profiles,
+                                     SessionKeychain &keychain, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_profiles(profiles)
+    , m_keychain(keychain)
+{
+    connect(&m_window, &MainWindow::signedIn, this, &ProfileController::onSignedIn);
+    connect(&m_window, &MainWindow::signedOut, this, &ProfileController::onSignedOut);
+    connect(&m_window, &MainWindow::tokensLoaded, this, &ProfileController::onTokensLoaded);
+    connect(&m_keychain, &SessionKeychain::unavailable, this,
+            &ProfileController::onKeychainUnavailable);
+}
+
+ProfileController::~ProfileController() = default;
+
+void ProfileController::setCacheDirectory(const QString &directory)
+{
+    m_cacheDirectory = directory;
+}
+
+QString ProfileController::cachePath(const QString &profileId) const
+{
+    if (m_cacheDirectory.isEmpty())
+        return TokenListCache::defaultPath(profileId);
+    return QDir(m_cacheDirectory)
+        .filePath(QFileInfo(TokenListCache::defaultPath(profileId)).fileName());
+}
+
+void ProfileController::start(const QUrl &server, const QString &username)
+{
+    std::optional<ConnectionProfile> profile;
+    if (server.isValid())
+        profile = m_profiles.find(server, username);
+    else
+        profile = m_profiles.profile(m_profiles.lastUsedId());
+    if (profile) {
+        openProfile(*profile);
+        return;
+    }
+    if (server.isValid())
+        m_window.setServerUrl(server);
+    // Once the window is up, so that the dialog has a parent on screen.
+    QTimer::singleShot(0, &m_window, [this, username] { m_window.signIn(username); });
+}
+
+void ProfileController::openProfile(const ConnectionProfile &profile)
+{
+    m_profile = profile;
+    m_window.setServerUrl(profile.serverUrl);
+    m_window.setKeepSignedInDefault(profile.keepSignedIn);
+    openCache(profile.id);
+    if (m_cache) {
+        const TokenListCache::Snapshot snapshot = m_cache->load();
+        if (snapshot.savedAt.isValid() && snapshot.serverUrl == profile.serverUrl) {
+            m_window.showCachedTokens(snapshot.tokens, snapshot.savedAt);
+            Q_EMIT cachedListShown(int(snapshot.tokens.size()));
+        }
+    }
+    if (!profile.keepSignedIn) {
+        QTimer::singleShot(0, &m_window,
+                           [this, user = profile.username] { m_window.signIn(user); });
+        return;
+    }
+    m_keychain.load(profile.id, this,
+                    [this, profile](std::optional<StoredSession> stored, KeychainResult result) {
+                        if (result.status != KeychainStatus::Ok
+                            && result.status != KeychainStatus::NotFound)
+                            qCInfo(lcProfiles).noquote() << "no kept session:" << result.message;
+                        onKeychainLoaded(profile, stored);
+                    });
+}
+
+void ProfileController::openCache(const QString &profileId)
+{
+    m_cache = std::make_unique<TokenListCache>(cachePath(profileId));
+    if (!m_cache->open()) {
+        // The Studio works without it; the next start simply shows nothing first.
+        qCWarning(lcProfiles).noquote() << "offline cache unavailable:" << m_cache->errorString();
+        m_cache.reset();
+        return;
+    }
+    if (m_cache->outcome() == TokenListCache::OpenOutcome::Recovered)
+        qCWarning(lcProfiles).noquote() << "offline cache rebuilt:" << m_cache->reason();
+}
+
+void ProfileController::onKeychainLoaded(const ConnectionProfile &profile,
+                                         const std::optional<StoredSession> &stored)
+{
+    if (!m_profile || m_profile->id != profile.id)
+        return; // another profile was opened meanwhile
+    const bool usable = stored && !stored->sessionToken.isEmpty()
+        && stored->username == profile.username && stored->serverUrl == profile.serverUrl
+        && (!stored->expiresAt.isValid() || stored->expiresAt > QDateTime::currentDateTimeUtc());
+    if (!usable) {
+        if (stored) // expired or for another account: of no use any more
+            m_keychain.remove(profile.id, this, [](KeychainResult) {});
+        m_window.signIn(profile.username);
+        return;
+    }
+    // A session the server ended meanwhile answers 401: the window then asks
+    // for the password itself.
+    m_window.setSession(
+        Session{stored->serverUrl, stored->username, stored->sessionToken, stored->expiresAt});
+}
+
+void ProfileController::onSignedIn(const Session &session, bool keepSignedIn)
+{
+    if (session.sandbox) {
+        m_profile.reset();
+        m_cache.reset();
+        return;
+    }
+    ConnectionProfile profile;
+    if (auto existing = m_profiles.find(session.serverUrl, session.username)) {
+        profile = *existing;
+        profile.keepSignedIn = keepSignedIn;
+        m_profiles.update(profile);
+    } else {
+        profile.displayName = session.serverUrl.host();
+        profile.serverUrl = session.serverUrl;
+        profile.username = session.username;
+        profile.keepSignedIn = keepSignedIn;
+        profile = m_profiles.add(profile);
+    }
+    m_profiles.setLastUsedId(profile.id);
+    if (!m_profile || m_profile->id != profile.id || !m_cache)
+        openCache(profile.id);
+    m_profile = profile;
+    m_window.setKeepSignedInDefault(keepSignedIn);
+
+    if (keepSignedIn) {
+        m_keychain.store(profile.id,
+                         StoredSession{session.serverUrl, session.username, session.sessionToken,
+                                       session.expiresAt},
+                         this, [](KeychainResult result) {
+                             if (result.status == KeychainStatus::Failed)
+                                 qCWarning(lcProfiles).noquote()
+                                     << "session not kept:" << result.message;
+                         });
+    } else {
+        m_keychain.remove(profile.id, this, [](KeychainResult) {});
+    }
+}
+
+void ProfileController::onSignedOut(const Session &session)
+{
+    if (session.sandbox || !m_profile)
+        return;
+    m_keychain.remove(m_profile->id, this, [](KeychainResult result) {
+        if (result.status != KeychainStatus::Ok)
+            qCWarning(lcProfiles).noquote() << "kept session not removed:" << result.message;
+    });
+}
+
+void ProfileController::onTokensLoaded()
+{
+    const auto session = m_window.client().session();
+    if (!m_cache || !m_profile || !session || session->sandbox)
+        return;
+    TokenListCache::Snapshot snapshot;
+    snapshot.tokens = m_window.tokenModel().tokens();
+    snapshot.savedAt = QDateTime::currentDateTimeUtc();
+    snapshot.serverUrl = m_profile->serverUrl;
+    snapshot.username = session->username;
+    if (!m_cache->save(snapshot))
+        qCWarning(lcProfiles).noquote() << "offline cache not saved:" << m_cache->errorString();
+}
+
+void ProfileController::onKeychainUnavailable(const QString &message)
+{
+    // Once (SessionKeychain signals it once), where the admin looks.
+    m_window.tokensPage()->showMessage(message);
+}
+
+} // namespace ApiAccess

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "api/ApiClient.h"
+#include "cache/TokenListCache.h"
+#include "keychain/SessionKeychain.h"
+#include "profiles/ConnectionProfile.h"
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace ApiAccess {
+
+class MainWindow;
+class ProfileStore;
+
+// Ties the window to the admin's connection profiles (issue 6):
+//
+// - Start-up opens the last used profile (or the one for --server/--user):
+//   its offline cache fills the table at once, marked as a copy with its
+//   time; then the session kept by "Keep me signed in" is taken from the
+//   keychain and the list refreshes, or the sign-in dialog opens prefilled.
+// - Signing in stores or updates the profile for that server and user,
+//   makes it the last used one, and keeps the session in the keychain (or
+//   removes it) as the admin chose. Sign out removes it.
+// - Every successful refresh is written to the profile's cache: metadata
+//   only, never a secret or a session token.
+// - A keychain that does not answer is reported once in the page's message
+//   bar; the session then lives in memory only.
+//
+// Sandbox sessions are never kept: they have no profile and no cache.
+class ProfileController : public QObject
+{
+    Q_OBJECT
+
+public:
+    ProfileController(MainWindow &window, ProfileStore &profiles, SessionKeychain &keychain,
+                      QObject *parent = nullptr);
+    ~ProfileController() override;
+
+    // Where the cache files go (default: TokenListCache::defaultPath's folder).
+    void setCacheDirectory(const QString &directory);
+
+    // Start-up without --sandbox. With `server` (and `username`): the profile
+    // for them, if there is one, else a sign-in to that server. Without: the
+    // last used profile, else an empty sign-in dialog.
+    void start(const QUrl &server = {}, const QString &username = {});
+
+    std::optional<ConnectionProfile> currentProfile() const { return m_profile; }
+
+Q_SIGNALS:
+    // The profile's cached list is on screen (before any network reply).
+    void cachedListShown(int rows);
+
+private:
+    void openProfile(const ConnectionProfile &profile);
+    void openCache(const QString &profileId);
+    void onKeychainLoaded(const ConnectionProfile &profile,
+                          const std::optional<StoredSession> &stored);
+    void onSignedIn(const Session &session, bool keepSignedIn);
+    void onSignedOut(const Session &session);
+    void onTokensLoaded();
+    void onKeychainUnavailable(const QString &message);
+    QString cachePath(const QString &profileId) const;
+
+    MainWindow &m_window;
+    ProfileStore &m_profiles;
+    SessionKeychain &m_keychain;
+    QString m_cacheDirectory;
+    std::optional<ConnectionProfile> m_profile;
+    std::unique_ptr<TokenListCache> m_cache;
+};
+
+} // namespace ApiAccess

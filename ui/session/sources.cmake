@@ -1,0 +1,3 @@
+target_sources(apiaccess_ui PRIVATE
+    session/ProfileController.h session/ProfileController.cpp
+)
