@@ -17,13 +17,14 @@ QString tr(const char *text)
 
 Result<bool, QString> ConnectionProfile::validate() const
 {
-    if (displayName.trimmed().isEmpty())
-        return fail(tr("The profile needs a name."));
     const QString scheme = serverUrl.scheme();
     if (!serverUrl.isValid() || (scheme != u"https"_s && scheme != u"http"_s))
         return fail(tr("The server address must start with https:// (or http://)."));
     if (serverUrl.host().isEmpty())
         return fail(tr("The server address needs a host name, as in https://tokens.example.com."));
+    // The address first: a name can be suggested from it, not the reverse.
+    if (displayName.trimmed().isEmpty())
+        return fail(tr("The profile needs a name."));
     if (!caCertificateFile.isEmpty()) {
         QFile file(caCertificateFile);
         if (!file.open(QIODevice::ReadOnly))

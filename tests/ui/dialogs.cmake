@@ -3,3 +3,7 @@ foreach(test IN ITEMS tst_tokendialog tst_signindialog tst_confirmactiondialog t
                       tst_conflictdialog)
     apiaccess_add_test(NAME ${test} SOURCES ${test}.cpp LIBRARIES apiaccess_ui LABELS "unit;ui")
 endforeach()
+# Connection profiles (issue 6): the list and the add/edit form.
+foreach(test IN ITEMS tst_profilesdialog tst_profileeditdialog)
+    apiaccess_add_test(NAME ${test} SOURCES ${test}.cpp LIBRARIES apiaccess_ui LABELS "unit;ui")
+endforeach()

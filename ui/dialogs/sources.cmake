@@ -9,3 +9,7 @@ target_sources(apiaccess_ui PRIVATE
     dialogs/RotateDialog.h dialogs/RotateDialog.cpp
     dialogs/ConflictDialog.h dialogs/ConflictDialog.cpp
 )
+target_sources(apiaccess_ui PRIVATE
+    dialogs/ProfileEditDialog.h dialogs/ProfileEditDialog.cpp
+    dialogs/ProfilesDialog.h dialogs/ProfilesDialog.cpp
+)
