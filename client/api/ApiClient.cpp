@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 
 using namespace Qt::StringLiterals;
 
@@ -119,6 +120,11 @@ ApiClient::~ApiClient()
         wipe(m_session->sessionToken);
 }
 
+void ApiClient::setExtraCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    m_extraCas = certificates;
+}
+
 void ApiClient::setServerUrl(const QUrl &url)
 {
     m_serverUrl = url;
@@ -175,6 +181,11 @@ ApiCall *ApiClient::start(Request request, QObject *context, RawHandler handler,
     url.setUserInfo(QString());
 
     QNetworkRequest networkRequest(url);
+    if (!m_extraCas.isEmpty() && url.scheme() == u"https"_s) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_extraCas);
+        networkRequest.setSslConfiguration(tls);
+    }
     networkRequest.setTransferTimeout(int(m_timeout.count()));
     // A redirect would carry the bearer token to wherever it points.
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,

@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -99,6 +100,11 @@ public:
     void setSession(const Session &session); // sets the URL and the bearer token
     void clearSession();
     std::optional<Session> session() const;
+    // CA certificates to trust for this server on top of the system's (a
+    // profile's company CA). Certificate errors are never ignored.
+    void setExtraCaCertificates(const QList<QSslCertificate> &certificates);
+    QList<QSslCertificate> extraCaCertificates() const { return m_extraCas; }
+
     void setTransferTimeout(std::chrono::milliseconds timeout);
 
     std::chrono::milliseconds transferTimeout() const { return m_timeout; }
@@ -184,6 +190,7 @@ private:
     QNetworkAccessManager m_manager;
     QUrl m_serverUrl;
     std::optional<Session> m_session;
+    QList<QSslCertificate> m_extraCas;
     quint64 m_sessionGeneration = 0; // changes with every setSession/clearSession
     std::chrono::milliseconds m_timeout{30'000};
     int m_running = 0;

@@ -165,6 +165,25 @@ private Q_SLOTS:
                                  kWaitMs);
     }
 
+    void aProfilesExtraCaIsTrustedForThatClientOnly()
+    {
+        // A profile's "Extra CA certificate": trusted by the client it is
+        // given to, not by the process (another client still refuses). Last:
+        // the tests above rely on no sign-in having got through before them.
+        ApiClient trusting;
+        trusting.setServerUrl(m_server.baseUrl());
+        trusting.setExtraCaCertificates(m_certificate);
+        const auto ok = signIn(trusting);
+        QVERIFY2(ok.has_value(), "no callback");
+        QVERIFY2(ok->ok(), qPrintable(ok->ok() ? QString() : ok->error().message()));
+
+        ApiClient other;
+        other.setServerUrl(m_server.baseUrl());
+        const auto refused = signIn(other);
+        QVERIFY(refused.has_value() && !refused->ok());
+        QCOMPARE(ApiError::kindName(refused->error().kind), u"Tls"_s);
+    }
+
 private:
     QTemporaryDir m_dir;
     QList<QSslCertificate> m_certificate;

@@ -24,6 +24,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QMenu>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -155,6 +156,54 @@ private Q_SLOTS:
         QVERIFY(!studio->window.client().session());
         QCOMPARE(studio->window.tokenModel().rowCount(), 0);
         QVERIFY(waitForVisible<SignInDialog>(&studio->window)); // asks again
+    }
+
+    void theConnectionMenuSwitchesProfiles()
+    {
+        ServerProcess other;
+        QVERIFY2(other.start(), qPrintable(other.errorString()));
+        QString otherId;
+        {
+            ProfileStore store(ini());
+            ConnectionProfile staging;
+            staging.displayName = u"Staging"_s;
+            staging.serverUrl = other.baseUrl();
+            staging.username = u"bob"_s;
+            otherId = store.add(staging).id;
+        }
+        auto studio = newStudio();
+        studio->controller.start(); // the last used profile: the first server
+        const QString firstId = studio->controller.currentProfile()->id;
+        auto *first = waitForVisible<SignInDialog>(&studio->window); // nothing kept any more
+        QVERIFY(first);
+        QTest::keyClick(first, Qt::Key_Escape);
+        QTRY_VERIFY(!studio->window.findChild<SignInDialog *>());
+
+        QMenu *menu = studio->window.connectionMenu();
+        QMetaObject::invokeMethod(menu, "aboutToShow"); // what opening it does
+        QAction *mine = menu->findChild<QAction *>(u"profile:"_s + firstId);
+        QAction *staging = menu->findChild<QAction *>(u"profile:"_s + otherId);
+        QVERIFY(mine && staging);
+        QVERIFY(mine->isChecked());
+        QVERIFY(!staging->isChecked());
+        QCOMPARE(staging->text(), u"Staging (127.0.0.1)"_s);
+        QVERIFY(menu->findChild<QAction *>(u"manageProfilesAction"_s));
+        QVERIFY(menu->actions().contains(studio->window.signOutAction()));
+        QVERIFY(!studio->window.signOutAction()->isEnabled()); // not signed in
+
+        staging->trigger();
+        QCOMPARE(studio->controller.currentProfile()->id, otherId);
+        QCOMPARE(studio->window.client().serverUrl(), other.baseUrl());
+        auto *dialog = waitForVisible<SignInDialog>(&studio->window);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChild<QLineEdit *>(u"usernameEdit"_s)->text(), u"bob"_s);
+        QCOMPARE(dialog->findChild<QLineEdit *>(u"serverUrlEdit"_s)->text(),
+                 other.baseUrl().toString());
+        QCOMPARE(ProfileStore(ini()).lastUsedId(), otherId);
+        // Back to the first one for the tests that follow.
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        studio->controller.switchTo(firstId);
+        QCOMPARE(ProfileStore(ini()).lastUsedId(), firstId);
     }
 
     void anOfflineStartShowsTheLastKnownTokensReadOnly()

@@ -11,12 +11,14 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -141,7 +143,27 @@ void MainWindow::buildStatusBar()
         l->setObjectName(name);
         return l;
     };
-    m_serverLabel = label(u"serverStatus"_s);
+    // The server is also the connection menu: profiles (ProfileController
+    // fills in the top), Manage profiles…, Sign out.
+    m_serverButton = new QToolButton(this);
+    m_serverButton->setObjectName(u"serverStatus"_s);
+    m_serverButton->setAutoRaise(true);
+    m_serverButton->setPopupMode(QToolButton::InstantPopup);
+    m_serverButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_serverButton->setAccessibleName(tr("Connection"));
+    m_connectionMenu = new QMenu(m_serverButton);
+    m_connectionMenu->setObjectName(u"connectionMenu"_s);
+    m_serverButton->setMenu(m_connectionMenu);
+    m_signOutAction = new QAction(tr("Sign out"), this);
+    m_signOutAction->setObjectName(u"signOutAction"_s);
+    connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
+    connect(m_connectionMenu, &QMenu::aboutToShow, this, [this] {
+        m_connectionMenu->clear();
+        Q_EMIT connectionMenuAboutToShow(m_connectionMenu);
+        if (!m_connectionMenu->isEmpty())
+            m_connectionMenu->addSeparator();
+        m_connectionMenu->addAction(m_signOutAction);
+    });
     m_userLabel = label(u"userStatus"_s);
     m_refreshLabel = label(u"refreshStatus"_s);
     m_clipboardLabel = label(u"clipboardStatus"_s);
@@ -157,7 +179,7 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_refreshLabel);
     statusBar()->addPermanentWidget(m_userLabel);
-    statusBar()->addPermanentWidget(m_serverLabel);
+    statusBar()->addPermanentWidget(m_serverButton);
     updateServerStatus();
     updateRefreshStatus();
 }
@@ -231,10 +253,11 @@ void MainWindow::updateServerStatus()
     const QUrl server = m_client.serverUrl();
     setWindowTitle(windowTitleFor(server));
     const QString where = hostPort(server);
-    m_serverLabel->setText(where.isEmpty() ? tr("Not connected") : tr("Server: %1").arg(where));
+    m_serverButton->setText(where.isEmpty() ? tr("Not connected") : tr("Server: %1").arg(where));
     const auto session = m_client.session();
     m_userLabel->setText(session ? tr("User: %1").arg(session->username) : QString());
     m_userLabel->setVisible(session.has_value());
+    m_signOutAction->setEnabled(session.has_value() && !session->sandbox);
 }
 
 void MainWindow::updateRefreshStatus()

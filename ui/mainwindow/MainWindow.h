@@ -15,7 +15,10 @@
 #include <chrono>
 #include <optional>
 
+class QAction;
 class QLabel;
+class QMenu;
+class QToolButton;
 class QProgressBar;
 class QStackedWidget;
 class QTreeWidget;
@@ -49,6 +52,8 @@ public:
     TokenTableModel &tokenModel() { return m_model; }
     ApiTokensPage *tokensPage() const { return m_tokensPage; }
     QTreeWidget *navigation() const { return m_navigation; }
+    QMenu *connectionMenu() const { return m_connectionMenu; }
+    QAction *signOutAction() const { return m_signOutAction; }
 
     // The server the window talks to (title and status bar) before a session exists.
     void setServerUrl(const QUrl &url);
@@ -99,6 +104,9 @@ public Q_SLOTS:
     // Ends the session on the server and here; the list is cleared and the
     // sign-in dialog opens.
     void signOut();
+    // Forgets the session here only (switching profiles: a kept session
+    // stays valid) and clears the list.
+    void closeSession();
 
 Q_SIGNALS:
     // A refresh finished and the model holds the server's list.
@@ -110,6 +118,9 @@ Q_SIGNALS:
     void signedIn(const ApiAccess::Session &session, bool keepSignedIn);
     // Sign out ended the session (on the server when it could be reached).
     void signedOut(const ApiAccess::Session &session);
+    // The status bar's connection menu opens: add the profiles to `menu`
+    // (Sign out follows at the end).
+    void connectionMenuAboutToShow(QMenu *menu);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -140,7 +151,9 @@ private:
     QStackedWidget *m_pages = nullptr;
     ApiTokensPage *m_tokensPage = nullptr;
 
-    QLabel *m_serverLabel = nullptr;
+    QToolButton *m_serverButton = nullptr;
+    QMenu *m_connectionMenu = nullptr;
+    QAction *m_signOutAction = nullptr;
     QLabel *m_userLabel = nullptr;
     QLabel *m_refreshLabel = nullptr;
     QLabel *m_clipboardLabel = nullptr;

@@ -126,6 +126,17 @@ void MainWindow::signOut()
             showStatus(tr("Signed out here; the server could not be told: %1")
                            .arg(result.error().message()));
     });
+    closeSession();
+    Q_EMIT signedOut(*session);
+    showStatus(tr("Signed out"));
+    signIn(session->username);
+}
+
+void MainWindow::closeSession()
+{
+    if (m_listCall)
+        m_listCall->abort();
+    m_client.clearSession();
     m_model.setTokens({});
     m_lastRefresh = QDateTime();
     m_cachedCopyFrom = QDateTime();
@@ -133,9 +144,6 @@ void MainWindow::signOut()
     m_tokensPage->hideMessage();
     updateServerStatus();
     updateRefreshStatus();
-    Q_EMIT signedOut(*session);
-    showStatus(tr("Signed out"));
-    signIn(session->username);
 }
 
 } // namespace ApiAccess

@@ -1,6 +1,7 @@
 #include "session/ProfileController.h"
 
 #include "TokenTableModel.h"
+#include "dialogs/ProfilesDialog.h"
 #include "keychain/SessionKeychain.h"
 #include "mainwindow/ApiTokensPage.h"
 #include "mainwindow/MainWindow.h"
@@ -9,6 +10,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QMenu>
+#include <QSslCertificate>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +34,79 @@ ProfileController::ProfileController(MainWindow &window, ProfileStore &profiles,
     connect(&m_window, &MainWindow::tokensLoaded, this, &ProfileController::onTokensLoaded);
     connect(&m_keychain, &SessionKeychain::unavailable, this,
             &ProfileController::onKeychainUnavailable);
+    connect(&m_window, &MainWindow::connectionMenuAboutToShow, this,
+            &ProfileController::fillConnectionMenu);
+}
+
+void ProfileController::fillConnectionMenu(QMenu *menu)
+{
+    const auto profiles = m_profiles.profiles();
+    for (const ConnectionProfile &profile : profiles) {
+        QAction *action = menu->addAction(profile.label());
+        action->setObjectName(u"profile:"_s + profile.id);
+        action->setCheckable(true);
+        action->setChecked(m_profile && m_profile->id == profile.id);
+        connect(action, &QAction::triggered, this, [this, id = profile.id] { switchTo(id); });
+    }
+    if (!profiles.isEmpty())
+        menu->addSeparator();
+    QAction *manage = menu->addAction(tr("Manage profiles…"));
+    manage->setObjectName(u"manageProfilesAction"_s);
+    connect(manage, &QAction::triggered, this, &ProfileController::manageProfiles);
+}
+
+void ProfileController::switchTo(const QString &profileId)
+{
+    if (m_profile && m_profile->id == profileId)
+        return;
+    const auto profile = m_profiles.profile(profileId);
+    if (!profile)
+        return;
+    // The current session stays valid on its server (and in the keychain if
+    // kept); this window just leaves it.
+    m_window.closeSession();
+    m_profiles.setLastUsedId(profile->id);
+    openProfile(*profile);
+}
+
+void ProfileController::manageProfiles()
+{
+    auto *dialog = new ProfilesDialog(m_profiles, m_profile ? m_profile->id : QString(), &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProfilesDialog::openRequested, this, &ProfileController::switchTo);
+    connect(dialog, &ProfilesDialog::profileRemoved, this, &ProfileController::forgetProfile);
+    connect(dialog, &ProfilesDialog::profileChanged, this, [this](const QString &id) {
+        if (m_profile && m_profile->id == id) {
+            if (const auto changed = m_profiles.profile(id)) {
+                m_profile = changed;
+                applyTls(*changed);
+                m_window.setKeepSignedInDefault(changed->keepSignedIn);
+            }
+        }
+    });
+    dialog->open();
+}
+
+void ProfileController::forgetProfile(const QString &profileId)
+{
+    // Its kept session and its offline copy go with it.
+    m_keychain.remove(profileId, this, [](KeychainResult) {});
+    if (m_profile && m_profile->id == profileId) {
+        m_cache.reset();
+        m_profile.reset();
+    }
+    TokenListCache(cachePath(profileId)).erase();
+}
+
+void ProfileController::applyTls(const ConnectionProfile &profile)
+{
+    QList<QSslCertificate> certificates;
+    if (!profile.caCertificateFile.isEmpty()) {
+        certificates = QSslCertificate::fromPath(profile.caCertificateFile, QSsl::Pem);
+        if (certificates.isEmpty())
+            qCWarning(lcProfiles).noquote() << "no CA certificate in" << profile.caCertificateFile;
+    }
+    m_window.client().setExtraCaCertificates(certificates);
 }
 
 ProfileController::~ProfileController() = default;
@@ -59,6 +135,7 @@ void ProfileController::start(const QUrl &server, const QString &username)
         openProfile(*profile);
         return;
     }
+    m_window.client().setExtraCaCertificates({});
     if (server.isValid())
         m_window.setServerUrl(server);
     // Once the window is up, so that the dialog has a parent on screen.
@@ -68,6 +145,7 @@ void ProfileController::start(const QUrl &server, const QString &username)
 void ProfileController::openProfile(const ConnectionProfile &profile)
 {
     m_profile = profile;
+    applyTls(profile);
     m_window.setServerUrl(profile.serverUrl);
     m_window.setKeepSignedInDefault(profile.keepSignedIn);
     openCache(profile.id);

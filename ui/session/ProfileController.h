@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 
+class QMenu;
+
 namespace ApiAccess {
 
 class MainWindow;
@@ -55,7 +57,16 @@ Q_SIGNALS:
     // The profile's cached list is on screen (before any network reply).
     void cachedListShown(int rows);
 
+public Q_SLOTS:
+    // Leaves the current profile's session (it stays valid) and opens that one.
+    void switchTo(const QString &profileId);
+    // The Connection profiles dialog: add, edit, remove, open.
+    void manageProfiles();
+
 private:
+    void fillConnectionMenu(QMenu *menu);
+    void forgetProfile(const QString &profileId);
+    void applyTls(const ConnectionProfile &profile);
     void openProfile(const ConnectionProfile &profile);
     void openCache(const QString &profileId);
     void onKeychainLoaded(const ConnectionProfile &profile,
