@@ -141,8 +141,7 @@ std::optional<ConnectionProfile> ProfileStore::find(const QUrl &server,
     const QUrl wanted = sameServerForm(server);
     const auto all = profiles();
     for (const ConnectionProfile &profile : all) {
-        if (sameServerForm(profile.serverUrl) == wanted
-            && profile.username == username)
+        if (sameServerForm(profile.serverUrl) == wanted && profile.username == username)
             return profile;
     }
     return std::nullopt;

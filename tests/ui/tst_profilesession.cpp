@@ -20,6 +20,7 @@
 #include "profiles/ProfileStore.h"
 #include "session/ProfileController.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDir>
 #include <QFileInfo>
@@ -130,6 +131,15 @@ private Q_SLOTS:
                      entry.constData());
             QVERIFY(!entry.contains(kPassword.toUtf8()));
             QVERIFY(!secret.contains(kPassword.toUtf8()));
+            // The offline copy on disk: token metadata, no secret of any kind.
+            QFile cache(cacheFile(profileId));
+            QVERIFY2(cache.open(QIODevice::ReadOnly), qPrintable(cache.fileName()));
+            const QByteArray bytes = cache.readAll();
+            QVERIFY(bytes.contains("Kept one"));
+            QVERIFY(!bytes.contains(sessionToken));
+            QVERIFY(!bytes.contains(sessionToken.toBase64()));
+            QVERIFY(!bytes.contains("aas_"));
+            QVERIFY(!bytes.contains(kPassword.toUtf8()));
         } // the Studio is closed
 
         auto reopened = newStudio();
@@ -151,7 +161,8 @@ private Q_SLOTS:
         const QString profileId = studio->controller.currentProfile()->id;
         QCOMPARE(secretToolLookup(m_service, profileId, nullptr), 0);
 
-        studio->window.signOut();
+        QVERIFY(studio->window.signOutAction()->isEnabled());
+        studio->window.signOutAction()->trigger(); // the connection menu's Sign out
         QTRY_VERIFY_WITH_TIMEOUT(secretToolLookup(m_service, profileId, nullptr) != 0, kGuiWaitMs);
         QVERIFY(!studio->window.client().session());
         QCOMPARE(studio->window.tokenModel().rowCount(), 0);
@@ -208,9 +219,18 @@ private Q_SLOTS:
 
     void anOfflineStartShowsTheLastKnownTokensReadOnly()
     {
-        // The cache holds the list of the last refresh (the tests above).
-        m_server.stop();
+        // The cache holds the list of the last refresh (the tests above), and
+        // a session is kept; then the server goes away.
         auto studio = newStudio();
+        const QString profileId = ProfileStore(ini()).lastUsedId();
+        bool kept = false;
+        studio->keychain.store(
+            profileId,
+            StoredSession{m_server.baseUrl(), kAdmin, "kept-session",
+                          QDateTime::currentDateTimeUtc().addDays(1)},
+            this, [&kept](KeychainResult result) { kept = result.status == KeychainStatus::Ok; });
+        QTRY_VERIFY_WITH_TIMEOUT(kept, kGuiWaitMs);
+        m_server.stop();
         studio->controller.start();
         // At once, before any network answer: start() read the cache.
         QCOMPARE(studio->window.tokenModel().rowCount(), 2);
@@ -219,6 +239,37 @@ private Q_SLOTS:
         QVERIFY(page->isReadOnly());
         QVERIFY(!page->createButton()->isEnabled());
         QVERIFY(visibleText(page->messageBar()).contains(u"Offline copy from"_s));
+
+        // The refresh with the kept session cannot reach the server: the copy
+        // stays, read-only, with a banner that says so and Retry.
+        auto *retry = waitForVisible<QPushButton>(page->messageBar(), u"messageRetryButton"_s);
+        QVERIFY(retry);
+        QVERIFY2(visibleText(page->messageBar()).contains(u"cannot be reached"_s),
+                 qPrintable(visibleText(page->messageBar())));
+        QCOMPARE(studio->window.tokenModel().rowCount(), 2);
+        QVERIFY(page->isReadOnly());
+        retry->click(); // tries again, fails again, keeps the copy
+        QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), kGuiWaitMs);
+        QCOMPARE(studio->window.tokenModel().rowCount(), 2);
+    }
+
+    void anUnreadableCacheIsSetAsideAndTheStudioStarts()
+    {
+        const QString profileId = ProfileStore(ini()).lastUsedId();
+        QFile cache(cacheFile(profileId));
+        QVERIFY(cache.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        cache.write(QByteArray(4096, 'x')); // not SQLite any more
+        cache.close();
+
+        auto studio = newStudio();
+        studio->controller.start();
+        QVERIFY(!studio->window.isShowingCachedCopy());
+        QCOMPARE(studio->window.tokenModel().rowCount(), 0);
+        QVERIFY(studio->window.isVisible());
+        const QStringList aside =
+            QDir(m_dir.filePath(u"cache"_s))
+                .entryList({QFileInfo(cacheFile(profileId)).fileName() + u".unreadable-*"_s});
+        QCOMPARE(aside.size(), 1);
     }
 
     void aThousandCachedTokensShowBeforeAnyNetworkReply()
@@ -262,6 +313,11 @@ private Q_SLOTS:
 
 private:
     QString ini() const { return m_dir.filePath(u"studio.ini"_s); }
+    QString cacheFile(const QString &profileId) const
+    {
+        return QDir(m_dir.filePath(u"cache"_s))
+            .filePath(QFileInfo(TokenListCache::defaultPath(profileId)).fileName());
+    }
     std::unique_ptr<Studio> newStudio()
     {
         return std::make_unique<Studio>(ini(), m_service, m_dir.filePath(u"cache"_s));
