@@ -24,11 +24,6 @@ namespace {
 
 constexpr int kListAllPageSize = 1000; // the server's maximum: fewest round trips
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ApiClient", text);
-}
-
 ApiError protocolError(const QUrl &server, const QString &what)
 {
     ApiError error = ProblemMapping::protocolError(what);
@@ -42,7 +37,8 @@ QString describeFieldErrors(const QList<FieldError> &errors)
     QStringList paths;
     for (const FieldError &error : errors)
         paths.append(error.field.isEmpty() ? u"(body)"_s : error.field);
-    return tr("unexpected or missing members: %1").arg(paths.join(u", "_s));
+    return QCoreApplication::translate("ApiClient", "unexpected or missing members: %1")
+        .arg(paths.join(u", "_s));
 }
 
 Result<QJsonObject, ApiError> readObject(const QUrl &server, const QByteArray &body)
@@ -50,7 +46,8 @@ Result<QJsonObject, ApiError> readObject(const QUrl &server, const QByteArray &b
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return fail(protocolError(server, tr("the answer is not a JSON object")));
+        return fail(protocolError(
+            server, QCoreApplication::translate("ApiClient", "the answer is not a JSON object")));
     return document.object();
 }
 

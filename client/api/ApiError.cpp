@@ -8,11 +8,6 @@ namespace ApiAccess {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ApiError", text);
-}
-
 // Server details are complete sentences written for the admin (Problem.h);
 // the Studio adds one when the server gave none.
 QString withDetail(const QString &sentence, const QString &detail)
@@ -22,7 +17,7 @@ QString withDetail(const QString &sentence, const QString &detail)
 
 QString serverOrUnknown(const QString &server)
 {
-    return server.isEmpty() ? tr("the server") : server;
+    return server.isEmpty() ? QCoreApplication::translate("ApiError", "the server") : server;
 }
 
 } // namespace
@@ -32,47 +27,64 @@ QString ApiError::message() const
     const QString where = serverOrUnknown(server);
     switch (kind) {
     case Kind::Network:
-        return tr("Cannot reach the server at %1: %2.")
-            .arg(where, detail.isEmpty() ? tr("no connection") : detail);
+        return QCoreApplication::translate("ApiError", "Cannot reach the server at %1: %2.")
+            .arg(where,
+                 detail.isEmpty() ? QCoreApplication::translate("ApiError", "no connection")
+                                  : detail);
     case Kind::Timeout:
-        return tr("The server at %1 did not answer in time.").arg(where);
+        return QCoreApplication::translate("ApiError", "The server at %1 did not answer in time.")
+            .arg(where);
     case Kind::Tls:
-        return tr("The secure connection to %1 was refused because its certificate is not "
-                  "trusted: %2.")
+        return QCoreApplication::translate(
+                   "ApiError",
+                   "The secure connection to %1 was refused because its certificate is not "
+                   "trusted: %2.")
             .arg(where, tlsErrors.isEmpty() ? detail : tlsErrors.join(u"; "_s));
     case Kind::Canceled:
-        return tr("The request was canceled.");
+        return QCoreApplication::translate("ApiError", "The request was canceled.");
     case Kind::Unauthorized:
-        return tr("The server did not accept your sign-in: the session has ended or the user "
-                  "name or password is wrong. Please sign in again.");
+        return QCoreApplication::translate(
+            "ApiError",
+            "The server did not accept your sign-in: the session has ended or the user "
+            "name or password is wrong. Please sign in again.");
     case Kind::Forbidden:
-        return withDetail(tr("You are not allowed to do this."), detail);
+        return withDetail(
+            QCoreApplication::translate("ApiError", "You are not allowed to do this."), detail);
     case Kind::NotFound:
-        return tr("This token no longer exists on the server; it may have been deleted.");
+        return QCoreApplication::translate(
+            "ApiError", "This token no longer exists on the server; it may have been deleted.");
     case Kind::Conflict:
-        return tr("Someone else changed this token in the meantime. Reload it and try again.");
+        return QCoreApplication::translate(
+            "ApiError",
+            "Someone else changed this token in the meantime. Reload it and try again.");
     case Kind::Validation:
         if (fieldErrors.isEmpty())
-            return withDetail(tr("The server refused the values."), detail);
+            return withDetail(
+                QCoreApplication::translate("ApiError", "The server refused the values."), detail);
         if (fieldErrors.size() == 1)
-            return tr("The server refused the value of %1: %2")
+            return QCoreApplication::translate("ApiError", "The server refused the value of %1: %2")
                 .arg(fieldErrors.first().field, fieldErrors.first().message);
-        return tr("The server refused the value of %1: %2 (and %3 more)")
+        return QCoreApplication::translate("ApiError",
+                                           "The server refused the value of %1: %2 (and %3 more)")
             .arg(fieldErrors.first().field, fieldErrors.first().message)
             .arg(fieldErrors.size() - 1);
     case Kind::RateLimited:
         if (retryAfterSeconds)
-            return tr("Too many attempts. Try again in %1 seconds.").arg(*retryAfterSeconds);
-        return tr("Too many attempts. Try again later.");
+            return QCoreApplication::translate("ApiError",
+                                               "Too many attempts. Try again in %1 seconds.")
+                .arg(*retryAfterSeconds);
+        return QCoreApplication::translate("ApiError", "Too many attempts. Try again later.");
     case Kind::Server:
-        return tr("The server at %1 had a problem (HTTP %2). Try again later.")
+        return QCoreApplication::translate(
+                   "ApiError", "The server at %1 had a problem (HTTP %2). Try again later.")
             .arg(where)
             .arg(httpStatus);
     case Kind::Protocol:
-        return tr("The server at %1 gave an answer the Studio cannot read (%2).")
+        return QCoreApplication::translate(
+                   "ApiError", "The server at %1 gave an answer the Studio cannot read (%2).")
             .arg(where, detail.isEmpty() ? title : detail);
     }
-    return tr("The request failed.");
+    return QCoreApplication::translate("ApiError", "The request failed.");
 }
 
 bool ApiError::isRetryable() const

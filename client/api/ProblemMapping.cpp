@@ -16,11 +16,6 @@ namespace ApiAccess::ProblemMapping {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ApiError", text);
-}
-
 ApiError::Kind kindForStatus(int status, bool hasFieldErrors)
 {
     switch (status) {
@@ -53,20 +48,20 @@ QString transportReason(QNetworkReply::NetworkError error, const QString &fallba
 {
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
-        return tr("connection refused");
+        return QCoreApplication::translate("ApiError", "connection refused");
     case QNetworkReply::RemoteHostClosedError:
-        return tr("the server closed the connection");
+        return QCoreApplication::translate("ApiError", "the server closed the connection");
     case QNetworkReply::HostNotFoundError:
-        return tr("host not found");
+        return QCoreApplication::translate("ApiError", "host not found");
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::TemporaryNetworkFailureError:
-        return tr("the network is not available");
+        return QCoreApplication::translate("ApiError", "the network is not available");
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
-        return tr("the proxy failed");
+        return QCoreApplication::translate("ApiError", "the proxy failed");
     default:
         break;
     }
@@ -106,7 +101,7 @@ ApiError protocolError(const QString &what)
 {
     ApiError error;
     error.kind = ApiError::Kind::Protocol;
-    error.title = tr("Unreadable answer");
+    error.title = QCoreApplication::translate("ApiError", "Unreadable answer");
     error.detail = what;
     return error;
 }
@@ -140,15 +135,15 @@ ApiError fromReply(const QNetworkReply &reply, const QByteArray &body, bool abor
 
     if (aborted) {
         error.kind = ApiError::Kind::Canceled;
-        error.title = tr("Canceled");
+        error.title = QCoreApplication::translate("ApiError", "Canceled");
     } else if (code == QNetworkReply::OperationCanceledError
                || code == QNetworkReply::TimeoutError) {
         // Nobody but the transfer timeout aborts a request we did not abort.
         error.kind = ApiError::Kind::Timeout;
-        error.title = tr("No answer in time");
+        error.title = QCoreApplication::translate("ApiError", "No answer in time");
     } else if (code == QNetworkReply::SslHandshakeFailedError || !tlsErrors.isEmpty()) {
         error.kind = ApiError::Kind::Tls;
-        error.title = tr("Untrusted connection");
+        error.title = QCoreApplication::translate("ApiError", "Untrusted connection");
         error.tlsErrors = tlsErrors;
         error.detail = tlsErrors.isEmpty() ? reply.errorString() : tlsErrors.join(u"; "_s);
     } else if (status > 0) {
@@ -158,7 +153,7 @@ ApiError fromReply(const QNetworkReply &reply, const QByteArray &body, bool abor
                            QDateTime::currentDateTimeUtc());
     } else {
         error.kind = ApiError::Kind::Network;
-        error.title = tr("No connection");
+        error.title = QCoreApplication::translate("ApiError", "No connection");
         error.detail = transportReason(code, reply.errorString());
     }
     error.server = serverOf(reply.url());

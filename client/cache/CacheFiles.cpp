@@ -22,11 +22,6 @@ constexpr const char16_t *kSideSuffixes[] = {u"-journal", u"-wal", u"-shm"};
 constexpr QFile::Permissions kPrivateFile = QFile::ReadOwner | QFile::WriteOwner;
 constexpr QFile::Permissions kPrivateDir = kPrivateFile | QFile::ExeOwner;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TokenListCache", text);
-}
-
 bool isPlainId(const QString &id)
 {
     if (id.isEmpty() || id.size() > kMaxPlainId)
@@ -63,7 +58,8 @@ bool removeFile(const QString &path, QString *error)
     QFile file(path);
     if (!file.exists() || file.remove())
         return true;
-    *error = tr("Cannot remove %1: %2").arg(path, file.errorString());
+    *error = QCoreApplication::translate("TokenListCache", "Cannot remove %1: %2")
+                 .arg(path, file.errorString());
     return false;
 }
 
@@ -92,13 +88,17 @@ bool ensureDirectory(const QString &dir, QString *error)
         level.setFile(level.absolutePath());
     }
     if (!level.isDir()) {
-        *error = tr("Cannot create the token cache folder %1: %2 is not a folder.")
-                     .arg(dir, level.absoluteFilePath());
+        *error =
+            QCoreApplication::translate(
+                "TokenListCache", "Cannot create the token cache folder %1: %2 is not a folder.")
+                .arg(dir, level.absoluteFilePath());
         return false;
     }
     for (const QString &path : std::as_const(missing)) {
         if (!QDir().mkdir(path, kPrivateDir)) {
-            *error = tr("Cannot create the token cache folder %1: no permission to write in %2.")
+            *error = QCoreApplication::translate(
+                         "TokenListCache",
+                         "Cannot create the token cache folder %1: no permission to write in %2.")
                          .arg(dir, QFileInfo(path).absolutePath());
             return false;
         }
@@ -127,7 +127,8 @@ bool createPrivateFile(const QString &path, QString *error)
         return true;
     if (QFileInfo(path).isFile())
         return true; // another instance created it first
-    *error = tr("Cannot create the token cache %1: %2").arg(path, file.errorString());
+    *error = QCoreApplication::translate("TokenListCache", "Cannot create the token cache %1: %2")
+                 .arg(path, file.errorString());
     return false;
 }
 
@@ -139,7 +140,8 @@ QString setAside(const QString &path, QString *error)
     const QString aside =
         path + u".unreadable-"_s + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss"_s);
     if (!QFile::rename(path, aside) && !QDir().rename(path, aside)) {
-        *error = tr("Cannot rename %1 to %2.").arg(path, QFileInfo(aside).fileName());
+        *error = QCoreApplication::translate("TokenListCache", "Cannot rename %1 to %2.")
+                     .arg(path, QFileInfo(aside).fileName());
         return {};
     }
     // A journal belongs to the old file and may be what repairs it: it goes

@@ -50,11 +50,6 @@ const std::span<const char16_t *const> kMigrations[] = {
 static_assert(std::size(kMigrations) == TokenListCache::kSchemaVersion,
               "one migration per schema version");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TokenListCache", text);
-}
-
 // SQLite's own words ("file is not a database", "database disk image is
 // malformed", "database is locked"): they never quote stored values.
 Problem problemFrom(const QSqlError &error)
@@ -89,18 +84,24 @@ Result<bool, Problem> migrateLocked(QSqlDatabase &db)
     if (!objects)
         return fail(objects.error());
     if (*version == 0 && *objects != 0)
-        return fail(Problem{false, tr("an SQLite database with an unknown layout")});
-    if (*version > currentVersion())
         return fail(Problem{false,
-                            tr("schema version %1 is newer than this Studio reads (%2)")
-                                .arg(*version)
-                                .arg(currentVersion())});
+                            QCoreApplication::translate(
+                                "TokenListCache", "an SQLite database with an unknown layout")});
+    if (*version > currentVersion())
+        return fail(
+            Problem{false,
+                    QCoreApplication::translate(
+                        "TokenListCache", "schema version %1 is newer than this Studio reads (%2)")
+                        .arg(*version)
+                        .arg(currentVersion())});
     for (int from = *version; from < currentVersion(); ++from) {
         for (const char16_t *statement : kMigrations[from]) {
             if (auto done = step(db, QString::fromUtf16(statement)); !done)
-                return fail(Problem{
-                    done.error().busy,
-                    tr("migrating to schema version %1: %2").arg(from + 1).arg(done.error().text)});
+                return fail(Problem{done.error().busy,
+                                    QCoreApplication::translate(
+                                        "TokenListCache", "migrating to schema version %1: %2")
+                                        .arg(from + 1)
+                                        .arg(done.error().text)});
         }
     }
     for (const QString &pragma : {u"PRAGMA user_version = %1"_s.arg(currentVersion()),
@@ -135,7 +136,8 @@ Result<bool, Problem> checkLayout(QSqlDatabase &db)
         QSqlQuery query(db);
         if (!query.prepare(sql))
             return fail(Problem{isBusy(query.lastError()),
-                                tr("the tables do not match the schema: %1")
+                                QCoreApplication::translate(
+                                    "TokenListCache", "the tables do not match the schema: %1")
                                     .arg(query.lastError().databaseText())});
     }
     return true;
@@ -168,7 +170,9 @@ Result<bool, Problem> prepare(QSqlDatabase &db)
     if (!mode)
         return fail(mode.error());
     if (mode->toString().compare(u"delete"_s, Qt::CaseInsensitive) != 0)
-        return fail(Problem{false, tr("SQLite refused the rollback journal")});
+        return fail(Problem{
+            false,
+            QCoreApplication::translate("TokenListCache", "SQLite refused the rollback journal")});
     if (auto sync = step(db, u"PRAGMA synchronous = FULL"_s); !sync)
         return fail(sync.error());
 
@@ -176,13 +180,17 @@ Result<bool, Problem> prepare(QSqlDatabase &db)
     if (!check)
         return fail(check.error());
     if (check->toString() != u"ok"_s)
-        return fail(Problem{false, tr("damaged: %1").arg(check->toString().left(200))});
+        return fail(Problem{false,
+                            QCoreApplication::translate("TokenListCache", "damaged: %1")
+                                .arg(check->toString().left(200))});
 
     auto application = intPragma(db, u"PRAGMA application_id"_s);
     if (!application)
         return fail(application.error());
     if (*application != 0 && *application != kApplicationId)
-        return fail(Problem{false, tr("an SQLite database of another application")});
+        return fail(Problem{false,
+                            QCoreApplication::translate(
+                                "TokenListCache", "an SQLite database of another application")});
 
     auto version = intPragma(db, u"PRAGMA user_version"_s);
     if (!version)

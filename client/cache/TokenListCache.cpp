@@ -27,11 +27,6 @@ std::atomic<quint64> nextConnectionSerial{1};
 // milliseconds), short enough not to stall the start behind a stuck one.
 constexpr auto kConnectOptions = u"QSQLITE_BUSY_TIMEOUT=1000";
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TokenListCache", text);
-}
-
 // Runs `sql` without bound values; false leaves the error in `query`.
 bool run(QSqlQuery &query, const QString &sql)
 {
@@ -108,11 +103,15 @@ bool TokenListCache::setAside(const QString &problem)
     QString error;
     const QString aside = CacheFiles::setAside(m_path, &error);
     if (aside.isEmpty())
-        return fail(tr("The token cache %1 is unreadable (%2) and cannot be moved aside: %3")
+        return fail(QCoreApplication::translate(
+                        "TokenListCache",
+                        "The token cache %1 is unreadable (%2) and cannot be moved aside: %3")
                         .arg(m_path, problem, error));
     m_outcome = OpenOutcome::Recovered;
-    m_reason = tr("%1 was unreadable (%2); moved it to %3 and started a new cache")
-                   .arg(QFileInfo(m_path).fileName(), problem, QFileInfo(aside).fileName());
+    m_reason =
+        QCoreApplication::translate(
+            "TokenListCache", "%1 was unreadable (%2); moved it to %3 and started a new cache")
+            .arg(QFileInfo(m_path).fileName(), problem, QFileInfo(aside).fileName());
     qCWarning(lcTokenCache, "%s", qUtf8Printable(m_reason));
     return true;
 }
@@ -124,7 +123,8 @@ bool TokenListCache::open()
     m_error.clear();
     close();
     if (m_path.isEmpty())
-        return fail(tr("No file name for the token cache."));
+        return fail(
+            QCoreApplication::translate("TokenListCache", "No file name for the token cache."));
     QString error;
     if (!CacheFiles::ensureDirectory(QFileInfo(m_path).absolutePath(), &error))
         return fail(error);
@@ -139,8 +139,9 @@ bool TokenListCache::open()
             return true;
         case Check::Busy:
             close();
-            return fail(
-                tr("The token cache %1 is in use by another program: %2").arg(m_path, problem));
+            return fail(QCoreApplication::translate(
+                            "TokenListCache", "The token cache %1 is in use by another program: %2")
+                            .arg(m_path, problem));
         case Check::Bad:
             if (!setAside(problem))
                 return false;
@@ -154,7 +155,9 @@ bool TokenListCache::open()
     bool fresh = false;
     if (openAndPrepare(&problem, &fresh) != Check::Ok) {
         close();
-        return fail(tr("Cannot create the token cache %1: %2").arg(m_path, problem));
+        return fail(
+            QCoreApplication::translate("TokenListCache", "Cannot create the token cache %1: %2")
+                .arg(m_path, problem));
     }
     if (m_outcome != OpenOutcome::Recovered)
         m_outcome = OpenOutcome::Created;
@@ -171,7 +174,8 @@ TokenListCache::Snapshot TokenListCache::load()
     // One read transaction: the snapshot row and the tokens belong together
     // even if another Studio saves in between.
     if (!run(query, u"BEGIN"_s)) {
-        fail(tr("Cannot read the token cache: %1").arg(query.lastError().text()));
+        fail(QCoreApplication::translate("TokenListCache", "Cannot read the token cache: %1")
+                 .arg(query.lastError().text()));
         return snapshot;
     }
     bool ok = run(query, TokenCacheRows::selectSnapshotSql());
@@ -195,7 +199,8 @@ TokenListCache::Snapshot TokenListCache::load()
     QSqlQuery end(db);
     (void)run(end, u"COMMIT"_s);
     if (!ok) {
-        fail(tr("Cannot read the token cache: %1").arg(error));
+        fail(QCoreApplication::translate("TokenListCache", "Cannot read the token cache: %1")
+                 .arg(error));
         return Snapshot();
     }
     return snapshot;
@@ -205,10 +210,12 @@ bool TokenListCache::save(const Snapshot &snapshot)
 {
     QSqlDatabase db = database();
     if (!db.isOpen())
-        return fail(tr("The token cache is not open."));
+        return fail(QCoreApplication::translate("TokenListCache", "The token cache is not open."));
     QSqlQuery query(db);
     if (!run(query, u"BEGIN IMMEDIATE"_s))
-        return fail(tr("Cannot write the token cache: %1").arg(query.lastError().text()));
+        return fail(
+            QCoreApplication::translate("TokenListCache", "Cannot write the token cache: %1")
+                .arg(query.lastError().text()));
 
     QString error;
     const auto write = [&] {
@@ -227,7 +234,8 @@ bool TokenListCache::save(const Snapshot &snapshot)
             if (!query.exec())
                 return false;
             if (m_rowHook && !m_rowHook(row)) {
-                error = tr("interrupted after row %1").arg(row);
+                error = QCoreApplication::translate("TokenListCache", "interrupted after row %1")
+                            .arg(row);
                 return false;
             }
         }
@@ -239,7 +247,8 @@ bool TokenListCache::save(const Snapshot &snapshot)
         error = query.lastError().text();
     QSqlQuery rollback(db);
     (void)run(rollback, u"ROLLBACK"_s);
-    return fail(tr("Cannot write the token cache: %1").arg(error));
+    return fail(QCoreApplication::translate("TokenListCache", "Cannot write the token cache: %1")
+                    .arg(error));
 }
 
 bool TokenListCache::erase()

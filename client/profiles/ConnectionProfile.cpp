@@ -8,30 +8,30 @@ using namespace Qt::StringLiterals;
 
 namespace ApiAccess {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConnectionProfile", text);
-}
-} // namespace
-
 Result<bool, QString> ConnectionProfile::validate() const
 {
     const QString scheme = serverUrl.scheme();
     if (!serverUrl.isValid() || (scheme != u"https"_s && scheme != u"http"_s))
-        return fail(tr("The server address must start with https:// (or http://)."));
+        return fail(QCoreApplication::translate(
+            "ConnectionProfile", "The server address must start with https:// (or http://)."));
     if (serverUrl.host().isEmpty())
-        return fail(tr("The server address needs a host name, as in https://tokens.example.com."));
+        return fail(QCoreApplication::translate(
+            "ConnectionProfile",
+            "The server address needs a host name, as in https://tokens.example.com."));
     // The address first: a name can be suggested from it, not the reverse.
     if (displayName.trimmed().isEmpty())
-        return fail(tr("The profile needs a name."));
+        return fail(QCoreApplication::translate("ConnectionProfile", "The profile needs a name."));
     if (!caCertificateFile.isEmpty()) {
         QFile file(caCertificateFile);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(tr("The CA certificate file cannot be read: %1").arg(caCertificateFile));
+            return fail(QCoreApplication::translate("ConnectionProfile",
+                                                    "The CA certificate file cannot be read: %1")
+                            .arg(caCertificateFile));
         if (QSslCertificate::fromDevice(&file, QSsl::Pem).isEmpty())
             return fail(
-                tr("The CA certificate file holds no PEM certificate: %1").arg(caCertificateFile));
+                QCoreApplication::translate("ConnectionProfile",
+                                            "The CA certificate file holds no PEM certificate: %1")
+                    .arg(caCertificateFile));
     }
     return true;
 }

@@ -98,16 +98,20 @@ Result<quint32, IpRangeError> parseIpv4(QStringView text, QStringView whole)
     for (QStringView part : parts) {
         if (part.isEmpty()) {
             return error(IpRangeErrorCode::BadIpv4,
-                         tr("%1 is not a valid IPv4 address: it has an empty octet (a dot at the "
-                            "start or end, or two dots in a row).")
+                         QCoreApplication::translate(
+                             "IpRange",
+                             "%1 is not a valid IPv4 address: it has an empty octet (a dot at the "
+                             "start or end, or two dots in a row).")
                              .arg(quoted(whole)));
         }
     }
     if (parts.size() != 4) {
         return error(
             IpRangeErrorCode::BadIpv4,
-            tr("%1 is not a valid IPv4 address: it needs exactly four octets separated by dots, "
-               "like 192.0.2.10, but has %2 (shorthand such as 10.1 is not accepted).")
+            QCoreApplication::translate(
+                "IpRange",
+                "%1 is not a valid IPv4 address: it needs exactly four octets separated by dots, "
+                "like 192.0.2.10, but has %2 (shorthand such as 10.1 is not accepted).")
                 .arg(quoted(whole), QString::number(parts.size())));
     }
     quint32 value = 0;
@@ -116,27 +120,35 @@ Result<quint32, IpRangeError> parseIpv4(QStringView text, QStringView whole)
         const QString ordinal = tr(kOrdinals[i]);
         if (part.contains(u'*')) {
             return error(IpRangeErrorCode::BadIpv4,
-                         tr("%1 is not a valid IPv4 address: wildcards like * are not supported; "
-                            "use a range such as 10.0.0.0/24.")
+                         QCoreApplication::translate(
+                             "IpRange",
+                             "%1 is not a valid IPv4 address: wildcards like * are not supported; "
+                             "use a range such as 10.0.0.0/24.")
                              .arg(quoted(whole)));
         }
         if (!allOf(part, isAsciiDigit)) {
             return error(IpRangeErrorCode::BadIpv4,
-                         tr("%1 is not a valid IPv4 address: the %2 octet %3 is not a decimal "
-                            "number (hexadecimal and octal forms are not accepted).")
+                         QCoreApplication::translate(
+                             "IpRange",
+                             "%1 is not a valid IPv4 address: the %2 octet %3 is not a decimal "
+                             "number (hexadecimal and octal forms are not accepted).")
                              .arg(quoted(whole), ordinal, quoted(part)));
         }
         if (part.size() > 1 && part.front() == u'0') {
             return error(IpRangeErrorCode::LeadingZero,
-                         tr("%1 is not a valid IPv4 address: the %2 octet %3 has a leading zero, "
-                            "which some programs read as octal; write it without the zero.")
+                         QCoreApplication::translate(
+                             "IpRange",
+                             "%1 is not a valid IPv4 address: the %2 octet %3 has a leading zero, "
+                             "which some programs read as octal; write it without the zero.")
                              .arg(quoted(whole), ordinal, quoted(part)));
         }
         const uint octet = part.size() > 3 ? 256u : part.toUInt();
         if (octet > 255) {
-            return error(IpRangeErrorCode::OctetTooLarge,
-                         tr("%1 is not a valid IPv4 address: the %2 octet %3 is above 255.")
-                             .arg(quoted(whole), ordinal, quoted(part)));
+            return error(
+                IpRangeErrorCode::OctetTooLarge,
+                QCoreApplication::translate(
+                    "IpRange", "%1 is not a valid IPv4 address: the %2 octet %3 is above 255.")
+                    .arg(quoted(whole), ordinal, quoted(part)));
         }
         value = (value << 8) | octet;
     }
@@ -145,7 +157,8 @@ Result<quint32, IpRangeError> parseIpv4(QStringView text, QStringView whole)
 
 static QString badIpv6(QStringView whole, const QString &reason)
 {
-    return tr("%1 is not a valid IPv6 address: %2").arg(quoted(whole), reason);
+    return QCoreApplication::translate("IpRange", "%1 is not a valid IPv6 address: %2")
+        .arg(quoted(whole), reason);
 }
 
 // Parses one side of "::" into 16-bit groups; an embedded IPv4 address
@@ -163,23 +176,29 @@ static Result<int, IpRangeError> parseGroups(QStringView side, bool mayEndWithIp
         const bool last = i == parts.size() - 1;
         if (part.isEmpty()) {
             const QString reason = leading && i == 0
-                ? tr("it begins with a single ':' (only '::' may start an address).")
-                : tr("it ends with a single ':' (only '::' may end an address).");
+                ? QCoreApplication::translate(
+                    "IpRange", "it begins with a single ':' (only '::' may start an address).")
+                : QCoreApplication::translate(
+                    "IpRange", "it ends with a single ':' (only '::' may end an address).");
             return error(IpRangeErrorCode::BadIpv6, badIpv6(whole, reason));
         }
         if (part.contains(u'.')) {
             if (!last || !mayEndWithIpv4) {
                 return error(IpRangeErrorCode::BadIpv6,
                              badIpv6(whole,
-                                     tr("the embedded IPv4 address %1 must be the last "
-                                        "part of the address.")
+                                     QCoreApplication::translate(
+                                         "IpRange",
+                                         "the embedded IPv4 address %1 must be the last "
+                                         "part of the address.")
                                          .arg(quoted(part))));
             }
             auto v4 = parseIpv4(part, part);
             if (!v4) {
                 IpRangeError e = std::move(v4).error();
-                e.message = tr("%1 is not a valid IPv6 address. In its embedded IPv4 part: %2")
-                                .arg(quoted(whole), e.message);
+                e.message =
+                    QCoreApplication::translate(
+                        "IpRange", "%1 is not a valid IPv6 address. In its embedded IPv4 part: %2")
+                        .arg(quoted(whole), e.message);
                 return fail(std::move(e));
             }
             if (at + count + 2 > 8)
@@ -192,9 +211,10 @@ static Result<int, IpRangeError> parseGroups(QStringView side, bool mayEndWithIp
         if (part.size() > 4) {
             return error(
                 IpRangeErrorCode::BadIpv6,
-                badIpv6(
-                    whole,
-                    tr("the group %1 has more than four hexadecimal digits.").arg(quoted(part))));
+                badIpv6(whole,
+                        QCoreApplication::translate(
+                            "IpRange", "the group %1 has more than four hexadecimal digits.")
+                            .arg(quoted(part))));
         }
         if (at + count >= 8)
             return 9;
@@ -209,19 +229,25 @@ Result<Bits, IpRangeError> parseIpv6(QStringView text, QStringView whole)
     for (QChar c : text) {
         if (c == u'[' || c == u']') {
             return error(IpRangeErrorCode::BadIpv6,
-                         badIpv6(whole, tr("write the address without square brackets.")));
+                         badIpv6(whole,
+                                 QCoreApplication::translate(
+                                     "IpRange", "write the address without square brackets.")));
         }
         if (!isHexDigit(c) && c != u':' && c != u'.') {
-            return error(IpRangeErrorCode::BadIpv6,
-                         badIpv6(whole,
-                                 tr("the character %1 cannot appear in an IPv6 address.")
-                                     .arg(quoted(QStringView(&c, 1)))));
+            return error(
+                IpRangeErrorCode::BadIpv6,
+                badIpv6(whole,
+                        QCoreApplication::translate(
+                            "IpRange", "the character %1 cannot appear in an IPv6 address.")
+                            .arg(quoted(QStringView(&c, 1)))));
         }
     }
     const qsizetype gap = text.indexOf(u"::");
     if (gap >= 0 && text.indexOf(u"::", gap + 1) >= 0) {
         return error(IpRangeErrorCode::BadIpv6,
-                     badIpv6(whole, tr("'::' may appear only once (and ':::' never).")));
+                     badIpv6(whole,
+                             QCoreApplication::translate(
+                                 "IpRange", "'::' may appear only once (and ':::' never).")));
     }
     std::array<quint16, 8> head{};
     std::array<quint16, 8> tail{};
@@ -237,14 +263,19 @@ Result<Bits, IpRangeError> parseIpv6(QStringView text, QStringView whole)
     if (gap < 0 && total != 8) {
         return error(IpRangeErrorCode::BadIpv6,
                      badIpv6(whole,
-                             total > 8 ? tr("it has more than eight groups.")
-                                       : tr("it has %1 groups but needs eight, or '::' to stand "
-                                            "for the missing zero groups.")
+                             total > 8 ? QCoreApplication::translate(
+                                 "IpRange", "it has more than eight groups.")
+                                       : QCoreApplication::translate(
+                                             "IpRange",
+                                             "it has %1 groups but needs eight, or '::' to stand "
+                                             "for the missing zero groups.")
                                              .arg(total)));
     }
     if (gap >= 0 && total > 7) {
         return error(IpRangeErrorCode::BadIpv6,
-                     badIpv6(whole, tr("with '::' it can have at most seven other groups.")));
+                     badIpv6(whole,
+                             QCoreApplication::translate(
+                                 "IpRange", "with '::' it can have at most seven other groups.")));
     }
     std::array<quint16, 8> groups{};
     for (int i = 0; i < headCount.value(); ++i)
@@ -324,46 +355,61 @@ Result<int, IpRangeError> parsePrefix(QStringView prefix, int maxLength, QString
 {
     if (prefix.isEmpty()) {
         return error(IpRangeErrorCode::MissingPrefix,
-                     tr("%1 has nothing after '/': add a prefix length such as /24, or remove "
-                        "the '/'.")
+                     QCoreApplication::translate(
+                         "IpRange",
+                         "%1 has nothing after '/': add a prefix length such as /24, or remove "
+                         "the '/'.")
                          .arg(quoted(whole)));
     }
     if (prefix.contains(u'/')) {
-        return error(IpRangeErrorCode::BadPrefix,
-                     tr("%1 has more than one '/'; write one address or range per entry.")
-                         .arg(quoted(whole)));
+        return error(
+            IpRangeErrorCode::BadPrefix,
+            QCoreApplication::translate(
+                "IpRange", "%1 has more than one '/'; write one address or range per entry.")
+                .arg(quoted(whole)));
     }
     if (prefix.contains(u'.') && allOf(prefix, isDigitOrDot)) {
         auto mask = parseIpv4(prefix, prefix);
         const int length = mask ? netmaskLength(mask.value()) : -1;
         if (length >= 0) {
             return error(IpRangeErrorCode::NetmaskNotation,
-                         tr("%1 uses netmask notation: write the prefix length /%2 instead of %3.")
+                         QCoreApplication::translate(
+                             "IpRange",
+                             "%1 uses netmask notation: write the prefix length /%2 instead of %3.")
                              .arg(quoted(whole), QString::number(length), shown(prefix)));
         }
         return error(IpRangeErrorCode::NetmaskNotation,
-                     tr("%1 uses netmask notation: use a prefix length such as /8 instead of %2.")
+                     QCoreApplication::translate(
+                         "IpRange",
+                         "%1 uses netmask notation: use a prefix length such as /8 instead of %2.")
                          .arg(quoted(whole), shown(prefix)));
     }
     if (!allOf(prefix, isAsciiDigit)) {
         return error(IpRangeErrorCode::BadPrefix,
-                     tr("%1 has the prefix length %2, which is not a plain decimal number "
-                        "(no signs, spaces or letters).")
+                     QCoreApplication::translate(
+                         "IpRange",
+                         "%1 has the prefix length %2, which is not a plain decimal number "
+                         "(no signs, spaces or letters).")
                          .arg(quoted(whole), quoted(prefix)));
     }
     if (prefix.size() > 1 && prefix.front() == u'0') {
         return error(IpRangeErrorCode::BadPrefix,
-                     tr("%1 has the prefix length %2 with a leading zero; write it without the "
-                        "zero.")
+                     QCoreApplication::translate(
+                         "IpRange",
+                         "%1 has the prefix length %2 with a leading zero; write it without the "
+                         "zero.")
                          .arg(quoted(whole), quoted(prefix)));
     }
     const int length = prefix.size() > 3 ? 1000 : prefix.toInt();
     if (length > maxLength) {
-        return error(IpRangeErrorCode::PrefixTooLarge,
-                     tr("%1 has the prefix length /%2, but an %3 prefix can be at most /%4.")
-                         .arg(quoted(whole), shown(prefix),
-                              maxLength == 32 ? tr("IPv4") : tr("IPv6"),
-                              QString::number(maxLength)));
+        return error(
+            IpRangeErrorCode::PrefixTooLarge,
+            QCoreApplication::translate(
+                "IpRange", "%1 has the prefix length /%2, but an %3 prefix can be at most /%4.")
+                .arg(quoted(whole), shown(prefix),
+                     maxLength == 32 ? QCoreApplication::translate("IpRange", "IPv4")
+                                     : QCoreApplication::translate("IpRange", "IPv6"),
+                     QString::number(maxLength)));
     }
     return length;
 }

@@ -13,11 +13,6 @@ using Bits = IpRange::Bits;
 
 constexpr qsizetype kShownChars = 64;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("IpAllowList", text);
-}
-
 QString quoted(QStringView text)
 {
     QString out;
@@ -46,18 +41,20 @@ struct Entry
 QString where(int line, int column, int index)
 {
     if (line > 0)
-        return tr("line %1, column %2").arg(QString::number(line), QString::number(column));
-    return tr("entry %1").arg(QString::number(index + 1));
+        return QCoreApplication::translate("IpAllowList", "line %1, column %2")
+            .arg(QString::number(line), QString::number(column));
+    return QCoreApplication::translate("IpAllowList", "entry %1").arg(QString::number(index + 1));
 }
 
 // "Line 3, column 1: <sentence>" or "Entry 4: <sentence>".
 QString located(const Entry &entry, int index, const QString &sentence)
 {
     if (entry.line > 0) {
-        return tr("Line %1, column %2: %3")
+        return QCoreApplication::translate("IpAllowList", "Line %1, column %2: %3")
             .arg(QString::number(entry.line), QString::number(entry.column), sentence);
     }
-    return tr("Entry %1: %2").arg(QString::number(index + 1), sentence);
+    return QCoreApplication::translate("IpAllowList", "Entry %1: %2")
+        .arg(QString::number(index + 1), sentence);
 }
 
 // Splits the dialog text at newlines, commas and white space. Columns count
@@ -143,8 +140,10 @@ IpAllowList::ParseResult parseEntries(const QList<Entry> &entries)
         if (index == IpAllowList::kMaxEntries) {
             issues.append(makeIssue(
                 Issue::Severity::Error, Issue::Kind::TooManyEntries, index,
-                tr("%1 is entry %2, but an allow-list can hold at most %3 entries; remove entries "
-                   "or combine them into wider ranges.")
+                QCoreApplication::translate(
+                    "IpAllowList",
+                    "%1 is entry %2, but an allow-list can hold at most %3 entries; remove entries "
+                    "or combine them into wider ranges.")
                     .arg(quoted(entry.text), QString::number(index + 1),
                          QString::number(IpAllowList::kMaxEntries))));
         }
@@ -152,8 +151,10 @@ IpAllowList::ParseResult parseEntries(const QList<Entry> &entries)
         auto parsed = IpRange::parse(entry.text);
         if (!parsed) {
             const QString sentence = entry.emptyField
-                ? tr("There is no entry here: an empty field between two commas, or a comma at "
-                     "the start or end of the line.")
+                ? QCoreApplication::translate(
+                    "IpAllowList",
+                    "There is no entry here: an empty field between two commas, or a comma at "
+                    "the start or end of the line.")
                 : parsed.error().message;
             Issue issue = makeIssue(Issue::Severity::Error, Issue::Kind::Invalid, index, sentence);
             issue.rangeError = parsed.error();
@@ -179,7 +180,9 @@ IpAllowList::ParseResult parseEntries(const QList<Entry> &entries)
         const QStringView addressText = slash >= 0 ? trimmed.first(slash) : trimmed;
         if (range.isIpv4() && addressText.contains(u':')) {
             addNote(Issue::Severity::Note, Issue::Kind::MappedToIpv4,
-                    tr("%1 will be stored as %2: IPv4-mapped IPv6 addresses are matched as IPv4.")
+                    QCoreApplication::translate(
+                        "IpAllowList",
+                        "%1 will be stored as %2: IPv4-mapped IPv6 addresses are matched as IPv4.")
                         .arg(quoted(entry.text), canonical));
         }
         if (slash >= 0) {
@@ -188,8 +191,10 @@ IpAllowList::ParseResult parseEntries(const QList<Entry> &entries)
                 && (address->isIpv4() != range.isIpv4()
                     || address->firstAddress() != range.firstAddress())) {
                 addNote(Issue::Severity::Note, Issue::Kind::HostBitsCleared,
-                        tr("%1 will be stored as %2: the address bits after the prefix length are "
-                           "cleared.")
+                        QCoreApplication::translate(
+                            "IpAllowList",
+                            "%1 will be stored as %2: the address bits after the prefix length are "
+                            "cleared.")
                             .arg(quoted(entry.text), canonical));
             }
         }
@@ -199,18 +204,23 @@ IpAllowList::ParseResult parseEntries(const QList<Entry> &entries)
         if (same != accepted.cend()) {
             const Entry &first = entries[same->index];
             addNote(Issue::Severity::Note, Issue::Kind::Duplicate,
-                    tr("%1 is the same range as %2 (%3); it is kept once.")
+                    QCoreApplication::translate("IpAllowList",
+                                                "%1 is the same range as %2 (%3); it is kept once.")
                         .arg(quoted(entry.text), quoted(first.text),
                              where(first.line, first.column, same->index)),
                     same->index);
             continue;
         }
         if (range.allowsEverything()) {
-            const QString family = range.isIpv4() ? tr("IPv4") : tr("IPv6");
+            const QString family = range.isIpv4()
+                ? QCoreApplication::translate("IpAllowList", "IPv4")
+                : QCoreApplication::translate("IpAllowList", "IPv6");
             addNote(Issue::Severity::Warning, Issue::Kind::AllowsEverything,
                     trimmed == canonical
-                        ? tr("%1 allows every %2 address.").arg(quoted(entry.text), family)
-                        : tr("%1 is stored as %2 and allows every %3 address.")
+                        ? QCoreApplication::translate("IpAllowList", "%1 allows every %2 address.")
+                              .arg(quoted(entry.text), family)
+                        : QCoreApplication::translate(
+                              "IpAllowList", "%1 is stored as %2 and allows every %3 address.")
                               .arg(quoted(entry.text), canonical, family));
         }
         accepted.append(Accepted{range, index});
@@ -223,11 +233,13 @@ IpAllowList::ParseResult parseEntries(const QList<Entry> &entries)
                 continue;
             const Entry &entry = entries[inner.index];
             const Entry &other = entries[outer.index];
-            Issue issue =
-                makeIssue(Issue::Severity::Warning, Issue::Kind::CoveredByOther, inner.index,
-                          tr("%1 is already covered by %2 (%3), so it allows no further addresses.")
-                              .arg(quoted(entry.text), outer.range.toString(),
-                                   where(other.line, other.column, outer.index)));
+            Issue issue = makeIssue(
+                Issue::Severity::Warning, Issue::Kind::CoveredByOther, inner.index,
+                QCoreApplication::translate(
+                    "IpAllowList",
+                    "%1 is already covered by %2 (%3), so it allows no further addresses.")
+                    .arg(quoted(entry.text), outer.range.toString(),
+                         where(other.line, other.column, outer.index)));
             issue.canonical = inner.range.toString();
             issue.relatedIndex = outer.index;
             issues.append(issue);

@@ -15,13 +15,17 @@ Result<IpRange, IpRangeError> IpRange::parse(QStringView text)
 {
     const QStringView whole = text.trimmed();
     if (whole.isEmpty()) {
-        return error(IpRangeErrorCode::Empty,
-                     tr("The entry is empty: write an IPv4 or IPv6 address or a CIDR range."));
+        return error(
+            IpRangeErrorCode::Empty,
+            QCoreApplication::translate(
+                "IpRange", "The entry is empty: write an IPv4 or IPv6 address or a CIDR range."));
     }
     if (whole.contains(u'%') && whole.contains(u':')) {
         return error(IpRangeErrorCode::ZoneId,
-                     tr("%1 has a zone id: zone ids like %eth0 are local to one host and cannot "
-                        "be used; remove the part from '%'.")
+                     QCoreApplication::translate(
+                         "IpRange",
+                         "%1 has a zone id: zone ids like %eth0 are local to one host and cannot "
+                         "be used; remove the part from '%'.")
                          .arg(quoted(whole)));
     }
     const qsizetype slash = whole.indexOf(u'/');
@@ -30,19 +34,24 @@ Result<IpRange, IpRangeError> IpRange::parse(QStringView text)
         // A space after '/' is a prefix problem; anywhere else the entry is
         // two things run together.
         if (whole[i].isSpace() && (slash < 0 || i < slash)) {
-            return error(IpRangeErrorCode::Junk,
-                         tr("%1 contains white space: write one address or range per entry.")
-                             .arg(quoted(whole)));
+            return error(
+                IpRangeErrorCode::Junk,
+                QCoreApplication::translate(
+                    "IpRange", "%1 contains white space: write one address or range per entry.")
+                    .arg(quoted(whole)));
         }
     }
     if (whole.contains(u"://")) {
-        return error(IpRangeErrorCode::Junk,
-                     tr("%1 looks like a URL: write only the address, such as 192.0.2.10.")
-                         .arg(quoted(whole)));
+        return error(
+            IpRangeErrorCode::Junk,
+            QCoreApplication::translate(
+                "IpRange", "%1 looks like a URL: write only the address, such as 192.0.2.10.")
+                .arg(quoted(whole)));
     }
     if (addressText.isEmpty()) {
         return error(IpRangeErrorCode::Junk,
-                     tr("%1 has no address before the '/'.").arg(quoted(whole)));
+                     QCoreApplication::translate("IpRange", "%1 has no address before the '/'.")
+                         .arg(quoted(whole)));
     }
 
     IpRange range;
@@ -50,8 +59,10 @@ Result<IpRange, IpRangeError> IpRange::parse(QStringView text)
         const qsizetype colon = addressText.indexOf(u':');
         if (addressText.count(u':') == 1 && addressText.first(colon).contains(u'.')) {
             return error(IpRangeErrorCode::BadIpv4,
-                         tr("%1 looks like an address with a port: ports cannot be part of an "
-                            "allowed range; remove %2.")
+                         QCoreApplication::translate(
+                             "IpRange",
+                             "%1 looks like an address with a port: ports cannot be part of an "
+                             "allowed range; remove %2.")
                              .arg(quoted(whole), quoted(addressText.sliced(colon))));
         }
         auto bits = parseIpv6(addressText, whole);
@@ -67,8 +78,10 @@ Result<IpRange, IpRangeError> IpRange::parse(QStringView text)
         range.m_network.low = value.value();
     } else {
         return error(IpRangeErrorCode::Junk,
-                     tr("%1 is not an IP address or CIDR range; write an address such as "
-                        "192.0.2.10 or 2001:db8::1, or a range such as 10.0.0.0/8.")
+                     QCoreApplication::translate(
+                         "IpRange",
+                         "%1 is not an IP address or CIDR range; write an address such as "
+                         "192.0.2.10 or 2001:db8::1, or a range such as 10.0.0.0/8.")
                          .arg(quoted(whole)));
     }
 

@@ -7,31 +7,34 @@ using namespace Qt::StringLiterals;
 
 namespace ApiAccess {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("StudioCommandLine", text);
-}
-
-} // namespace
-
 StudioCommandLine::Parsed StudioCommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Manage the API tokens of an apiaccess-server."));
-    const QCommandLineOption helpOption({u"h"_s, u"help"_s, u"?"_s},
-                                        tr("Show this help and exit."));
-    const QCommandLineOption versionOption({u"v"_s, u"version"_s},
-                                           tr("Print the version and exit."));
-    const QCommandLineOption serverOption(u"server"_s, tr("The server to sign in to."), u"URL"_s);
-    const QCommandLineOption userOption(u"user"_s, tr("The user name to sign in with."), u"NAME"_s);
-    const QCommandLineOption sandboxOption(u"sandbox"_s,
-                                           tr("Start a private local server to try things out."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "StudioCommandLine", "Manage the API tokens of an apiaccess-server."));
+    const QCommandLineOption helpOption(
+        {u"h"_s, u"help"_s, u"?"_s},
+        QCoreApplication::translate("StudioCommandLine", "Show this help and exit."));
+    const QCommandLineOption versionOption(
+        {u"v"_s, u"version"_s},
+        QCoreApplication::translate("StudioCommandLine", "Print the version and exit."));
+    const QCommandLineOption serverOption(
+        u"server"_s, QCoreApplication::translate("StudioCommandLine", "The server to sign in to."),
+        u"URL"_s);
+    const QCommandLineOption userOption(
+        u"user"_s,
+        QCoreApplication::translate("StudioCommandLine", "The user name to sign in with."),
+        u"NAME"_s);
+    const QCommandLineOption sandboxOption(
+        u"sandbox"_s,
+        QCoreApplication::translate("StudioCommandLine",
+                                    "Start a private local server to try things out."));
     const QCommandLineOption screenshotOption(
         u"screenshot"_s,
-        tr("Save the main window as PNG once the tokens have loaded, then exit (needs "
-           "--sandbox)."),
+        QCoreApplication::translate(
+            "StudioCommandLine",
+            "Save the main window as PNG once the tokens have loaded, then exit (needs "
+            "--sandbox)."),
         u"FILE"_s);
     parser.addOptions(
         {helpOption, versionOption, serverOption, userOption, sandboxOption, screenshotOption});
@@ -51,7 +54,8 @@ StudioCommandLine::Parsed StudioCommandLine::parse(const QStringList &arguments)
         return parsed;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        parsed.text = tr("Unexpected arguments: %1").arg(parser.positionalArguments().join(u' '));
+        parsed.text = QCoreApplication::translate("StudioCommandLine", "Unexpected arguments: %1")
+                          .arg(parser.positionalArguments().join(u' '));
         return parsed;
     }
 
@@ -65,7 +69,8 @@ StudioCommandLine::Parsed StudioCommandLine::parse(const QStringList &arguments)
             options.serverUrl.scheme() == u"https"_s || options.serverUrl.scheme() == u"http"_s;
         if (text.isEmpty() || !options.serverUrl.isValid() || !web
             || options.serverUrl.host().isEmpty()) {
-            parsed.text = tr("Not a server URL: %1").arg(parser.value(serverOption));
+            parsed.text = QCoreApplication::translate("StudioCommandLine", "Not a server URL: %1")
+                              .arg(parser.value(serverOption));
             return parsed;
         }
     }
@@ -73,16 +78,20 @@ StudioCommandLine::Parsed StudioCommandLine::parse(const QStringList &arguments)
     options.sandbox = parser.isSet(sandboxOption);
     options.screenshotFile = parser.value(screenshotOption);
     if (parser.isSet(screenshotOption) && !options.sandbox) {
-        parsed.text = tr("--screenshot needs --sandbox.");
+        parsed.text =
+            QCoreApplication::translate("StudioCommandLine", "--screenshot needs --sandbox.");
         return parsed;
     }
     if (parser.isSet(screenshotOption) && options.screenshotFile.isEmpty()) {
-        parsed.text = tr("--screenshot needs a file name.");
+        parsed.text =
+            QCoreApplication::translate("StudioCommandLine", "--screenshot needs a file name.");
         return parsed;
     }
     if (options.sandbox && (parser.isSet(serverOption) || parser.isSet(userOption))) {
-        parsed.text = tr("--sandbox starts its own server: it does not go with --server or "
-                         "--user.");
+        parsed.text = QCoreApplication::translate(
+            "StudioCommandLine",
+            "--sandbox starts its own server: it does not go with --server or "
+            "--user.");
         return parsed;
     }
     parsed.action = Action::Run;
