@@ -11,8 +11,12 @@
 
 #include <QApplication>
 #include <QByteArrayView>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTextStream>
 #include <QTimer>
+#include <QTranslator>
 
 #include <memory>
 
@@ -33,6 +37,20 @@ bool printsTextOnly(int argc, char *argv[])
             return true;
     }
     return false;
+}
+
+// The Studio follows the system language: Qt's own texts (standard buttons,
+// QCommandLineParser) from the Qt installation, if its translations are
+// there, and the Studio's own embedded under :/i18n (resources/translations).
+void installTranslators(QCoreApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale::system(), u"qtbase"_s, u"_"_s,
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *studio = new QTranslator(&app);
+    if (studio->load(QLocale::system(), u"apiaccess"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(studio);
 }
 
 void printError(const QString &message)
@@ -67,6 +85,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"apiaccess"_s);
     QCoreApplication::setApplicationName(u"apiaccess-studio"_s);
     QCoreApplication::setApplicationVersion(version());
+    installTranslators(*app);
 
     const StudioCommandLine::Parsed parsed =
         StudioCommandLine::parse(QCoreApplication::arguments());
@@ -89,6 +108,11 @@ int main(int argc, char *argv[])
     }
     QApplication::setApplicationDisplayName(
         QCoreApplication::translate("main", "API Access Studio"));
+    // The application id: names the desktop entry, the AppStream metainfo and
+    // the icon (resources/); the theme's icon if installed, else the built-in one.
+    QGuiApplication::setDesktopFileName(u"io.github.apiaccess.Studio"_s);
+    QApplication::setWindowIcon(QIcon::fromTheme(
+        u"io.github.apiaccess.Studio"_s, QIcon(u":/icons/io.github.apiaccess.Studio.png"_s)));
 
     // Declared before the window so that it outlives it. Closing the last
     // window stops the sandbox server first and quits when it has exited.

@@ -10,11 +10,13 @@ APIACCESS_BUILD_PACKAGES=(
     qt6-base-dev            # Qt Core, Network, Gui, Widgets, Sql, Test
     qt6-tools-dev           # Qt Linguist / Designer CMake packages
     qt6-l10n-tools          # lupdate, lrelease
+    qt6-translations-l10n   # Qt's own translations (qtbase_de.qm…): standard buttons, --help
     libqt6sql6-sqlite       # the SQLite driver for Qt Sql (cache, server store)
     qtkeychain-qt6-dev      # OS keychain access for the Studio
     libboost1.81-dev        # Boost.Beast/Asio for the server's HTTP front
     libsodium-dev           # server-side hashing and encryption of secrets
     libssl-dev              # TLS for the server (Asio SSL)
+    librsvg2-bin            # rsvg-convert: the icon's PNG sizes from its SVG (resources/)
 )
 
 # What the test suite needs on top: clang and its libFuzzer runtime for the
@@ -29,6 +31,13 @@ APIACCESS_TEST_PACKAGES=(
     # libsecret-tools also brings libsecret-1-0, QtKeychain's way to the
     # Secret Service, which Debian's libqt6keychain1 does not depend on.
     gnome-keyring libsecret-tools dbus dbus-daemon
+    # The package test (packaging/tests/package-test): rpm builds the RPMs,
+    # lintian checks the .debs, desktop-file-utils and appstream validate the
+    # desktop entry and metainfo, systemd-analyze (systemd) checks the unit.
+    rpm lintian desktop-file-utils appstream systemd
+    # tests/docs checks the desktop entry and metainfo with the same two
+    # tools, and the man pages with man --warnings and lexgrog (man-db).
+    man-db
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
