@@ -9,6 +9,7 @@
 //
 // The test functions run in order and share one sandbox, as one admin's
 // session would.
+#include "ProcessScan.h"
 #include "ServerProcess.h"
 #include "api/ApiClient.h"
 #include "dialogs/TokenDialog.h"
@@ -59,28 +60,6 @@ const QString kAllowedRange = u"127.0.0.1"_s;
 bool processGone(qint64 pid)
 {
     return ::kill(pid_t(pid), 0) == -1 && errno == ESRCH;
-}
-
-// Processes whose command line mentions `needle` (the sandbox's private data
-// dir): the server and its `admin` helpers. Linux only, as is CI.
-QList<qint64> processesMentioning(const QString &needle)
-{
-    QList<qint64> pids;
-    const auto entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries) {
-        bool numeric = false;
-        const qint64 pid = entry.toLongLong(&numeric);
-        if (!numeric)
-            continue;
-        QFile cmdline(u"/proc/"_s + entry + u"/cmdline"_s);
-        if (!cmdline.open(QIODevice::ReadOnly))
-            continue;
-        QByteArray text = cmdline.readAll();
-        text.replace('\0', ' ');
-        if (QString::fromLocal8Bit(text).contains(needle))
-            pids.append(pid);
-    }
-    return pids;
 }
 
 // One curl run: `curl -s -S -i [extra] -u USER:PASSWORD URL`, the answer split

@@ -4,7 +4,9 @@ add_library(apiaccess_server_testsupport STATIC
     support/ServerProcess.h support/ServerProcess.cpp
     support/ApiTestClient.h support/ApiTestClient.cpp
     support/ApiAssertions.h support/ApiAssertions.cpp
-    support/SignedInServer.h support/SignedInServer.cpp)
+    support/SignedInServer.h support/SignedInServer.cpp
+    support/TestCertificates.h support/TestCertificates.cpp
+    support/ProcessScan.h support/ProcessScan.cpp)
 apiaccess_configure_target(apiaccess_server_testsupport)
 target_include_directories(apiaccess_server_testsupport PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}/support")
 target_link_libraries(apiaccess_server_testsupport PUBLIC apiaccess_core Qt6::Network Qt6::Test)

@@ -2,6 +2,7 @@
 // apiaccess-studio binary on its own sandbox.
 
 #include "ApiTestClient.h"
+#include "ProcessScan.h"
 #include "ServerProcess.h"
 #include "TokenFilterProxyModel.h"
 #include "TokenTableModel.h"
@@ -55,28 +56,6 @@ Created create(ApiTestClient &client, const QString &name, const QString &level)
         return {};
     return {reply.json().value(u"id"_s).toString(), name,
             reply.json().value(u"token"_s).toString()};
-}
-
-// Processes whose command line mentions `needle` (the private data dir of a
-// sandbox): the server and its admin helpers. Linux only, as is CI.
-QList<qint64> processesMentioning(const QString &needle)
-{
-    QList<qint64> pids;
-    const auto entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries) {
-        bool numeric = false;
-        const qint64 pid = entry.toLongLong(&numeric);
-        if (!numeric)
-            continue;
-        QFile cmdline(u"/proc/"_s + entry + u"/cmdline"_s);
-        if (!cmdline.open(QIODevice::ReadOnly))
-            continue;
-        QByteArray text = cmdline.readAll();
-        text.replace('\0', ' ');
-        if (QString::fromLocal8Bit(text).contains(needle))
-            pids.append(pid);
-    }
-    return pids;
 }
 
 } // namespace
