@@ -24,12 +24,23 @@ public:
     virtual void resumeAfterSignIn() { }
     virtual void abandonAfterSignIn() { }
 
+protected:
+    // Ends the command once: aboutToEnd(), then finished() or canceled(),
+    // then deleteLater(). Later calls do nothing.
+    void end(bool success);
+    bool hasEnded() const { return m_ended; }
+    // Cleanup of a subclass before the end signal (its dialog, a row mark).
+    virtual void aboutToEnd(bool success) { Q_UNUSED(success) }
+
 Q_SIGNALS:
     void finished();
     void canceled();
     void waitingForSignIn();
     // A one-line status for the status bar ("Token created", "Copying token…").
     void statusMessage(const QString &text);
+
+private:
+    bool m_ended = false;
 };
 
 } // namespace ApiAccess

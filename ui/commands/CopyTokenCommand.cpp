@@ -36,7 +36,7 @@ void CopyTokenCommand::fetch()
 
 void CopyTokenCommand::resumeAfterSignIn()
 {
-    if (!m_waitingForSignIn || m_ended)
+    if (!m_waitingForSignIn || hasEnded())
         return;
     m_waitingForSignIn = false;
     fetch();
@@ -87,18 +87,6 @@ void CopyTokenCommand::onAnswer(Result<QByteArray, ApiError> &result)
         Q_EMIT failed(error);
     }
     end(false);
-}
-
-void CopyTokenCommand::end(bool success)
-{
-    if (m_ended)
-        return;
-    m_ended = true;
-    if (success)
-        Q_EMIT finished();
-    else
-        Q_EMIT canceled();
-    deleteLater();
 }
 
 } // namespace ApiAccess

@@ -34,7 +34,6 @@ Q_SIGNALS:
 private:
     void fetch();
     void onAnswer(Result<QByteArray, ApiError> &result);
-    void end(bool success);
 
     ApiClient &m_client;
     SecretClipboard &m_clipboard;
@@ -42,7 +41,6 @@ private:
     QPointer<ApiCall> m_call;
     bool m_started = false;
     bool m_waitingForSignIn = false;
-    bool m_ended = false;
 };
 
 } // namespace ApiAccess

@@ -129,18 +129,9 @@ void CreateTokenCommand::onRejected()
     end(false);
 }
 
-void CreateTokenCommand::end(bool success)
+void CreateTokenCommand::aboutToEnd(bool)
 {
-    if (m_ended)
-        return;
-    m_ended = true;
-    if (success)
-        Q_EMIT finished();
-    else
-        Q_EMIT canceled();
     if (m_dialog)
         m_dialog->deleteLater();
-    deleteLater();
 }
-
 } // namespace ApiAccess

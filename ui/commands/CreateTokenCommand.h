@@ -39,14 +39,13 @@ private:
     void cancelRequest();
     void onAnswer(const Result<TokenWithTag, ApiError> &result);
     void onRejected();
-    void end(bool success);
+    void aboutToEnd(bool success) override;
 
     ApiClient &m_client;
     TokenTableModel &m_model;
     QPointer<QWidget> m_parentWindow;
     QPointer<TokenDialog> m_dialog;
     QPointer<ApiCall> m_call;
-    bool m_ended = false;
 };
 
 } // namespace ApiAccess

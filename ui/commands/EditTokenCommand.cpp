@@ -249,19 +249,10 @@ void EditTokenCommand::unmark()
         m_model.clearOperation(m_tokenId);
 }
 
-void EditTokenCommand::end(bool success)
+void EditTokenCommand::aboutToEnd(bool)
 {
-    if (m_ended)
-        return;
-    m_ended = true;
     unmark(); // only its own mark: another command may be at work on the row
-    if (success)
-        Q_EMIT finished();
-    else
-        Q_EMIT canceled();
     if (m_dialog)
         m_dialog->deleteLater();
-    deleteLater();
 }
-
 } // namespace ApiAccess

@@ -55,7 +55,7 @@ private:
     void showConflict(const TokenWithTag &theirs);
     void cancelRequest();
     void unmark();
-    void end(bool success);
+    void aboutToEnd(bool success) override;
 
     enum class Pending { Nothing, Load, Save }; // what to repeat after signing in again
 
@@ -72,7 +72,6 @@ private:
     Pending m_pending = Pending::Nothing;
     bool m_waitingForSignIn = false;
     bool m_marked = false; // the row shows "Saving…" because of this command
-    bool m_ended = false;
 };
 
 } // namespace ApiAccess

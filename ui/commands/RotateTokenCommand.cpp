@@ -128,16 +128,4 @@ void RotateTokenCommand::abandonAfterSignIn()
     end(false);
 }
 
-void RotateTokenCommand::end(bool success)
-{
-    if (m_ended)
-        return;
-    m_ended = true;
-    if (success)
-        Q_EMIT finished();
-    else
-        Q_EMIT canceled();
-    deleteLater();
-}
-
 } // namespace ApiAccess

@@ -43,7 +43,6 @@ private:
     void send();
     void retry();
     void onAnswer(const Result<TokenWithTag, ApiError> &result);
-    void end(bool success);
 
     ApiClient &m_client;
     TokenTableModel &m_model;
@@ -55,7 +54,6 @@ private:
     std::optional<int> m_grace;
     QDateTime m_updatedAtBefore; // tells whether a rotation whose answer was lost happened
     bool m_waitingForSignIn = false;
-    bool m_ended = false;
 };
 
 } // namespace ApiAccess

@@ -182,24 +182,15 @@ void SignInCommand::restoreServerUrl()
         m_client.setServerUrl(*std::exchange(m_urlBeforeSignIn, std::nullopt));
 }
 
-void SignInCommand::end(bool success)
+void SignInCommand::aboutToEnd(bool success)
 {
-    if (m_ended)
-        return;
-    m_ended = true;
     if (success)
         m_urlBeforeSignIn.reset(); // the new server is the server now
     else
         restoreServerUrl();
     if (m_sandbox)
         disconnect(m_sandbox, nullptr, this, nullptr);
-    if (success)
-        Q_EMIT finished();
-    else
-        Q_EMIT canceled();
     if (m_dialog)
         m_dialog->deleteLater();
-    deleteLater();
 }
-
 } // namespace ApiAccess

@@ -56,7 +56,7 @@ private:
     void onSandboxReady(const Session &session);
     void onSandboxFailed(const QString &message);
     void succeed(const Session &session);
-    void end(bool success);
+    void aboutToEnd(bool success) override;
     void restoreServerUrl();
 
     ApiClient &m_client;
@@ -70,7 +70,6 @@ private:
     bool m_waitingForSandbox = false;
     bool m_keepSignedIn = false;
     std::optional<QUrl> m_urlBeforeSignIn; // while a sign-in is on its way
-    bool m_ended = false;
 };
 
 } // namespace ApiAccess

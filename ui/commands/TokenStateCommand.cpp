@@ -26,7 +26,7 @@ TokenStateCommand::~TokenStateCommand()
 
 void TokenStateCommand::start()
 {
-    if (m_confirmation || m_ended)
+    if (m_confirmation || hasEnded())
         return;
     QList<Item> items;
     QStringList names;
@@ -240,18 +240,6 @@ void TokenStateCommand::abandonAfterSignIn()
     m_waitingForSignIn = false;
     m_stopRequested = true;
     next();
-}
-
-void TokenStateCommand::end(bool success)
-{
-    if (m_ended)
-        return;
-    m_ended = true;
-    if (success)
-        Q_EMIT finished();
-    else
-        Q_EMIT canceled();
-    deleteLater();
 }
 
 } // namespace ApiAccess

@@ -66,7 +66,6 @@ private:
     QString operationText() const; // "Disabling…"
     QString pastTense(qsizetype count) const; // "3 tokens disabled"
     QString title() const;
-    void end(bool success);
 
     ApiClient &m_client;
     TokenTableModel &m_model;
@@ -82,7 +81,6 @@ private:
     qsizetype m_roundSize = 0;
     bool m_stopRequested = false;
     bool m_waitingForSignIn = false;
-    bool m_ended = false;
 };
 
 } // namespace ApiAccess

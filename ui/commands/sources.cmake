@@ -1,5 +1,5 @@
 target_sources(apiaccess_ui PRIVATE
-    commands/Command.h
+    commands/Command.h commands/Command.cpp
     commands/ActionFailure.h commands/ActionFailure.cpp
     commands/CreateTokenCommand.h commands/CreateTokenCommand.cpp
     commands/CopyTokenCommand.h commands/CopyTokenCommand.cpp
