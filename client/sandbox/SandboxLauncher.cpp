@@ -124,6 +124,15 @@ QString SandboxLauncher::serverBinary() const
     return m_binaryOverride.isEmpty() ? findServerBinary() : m_binaryOverride;
 }
 
+bool SandboxLauncher::isServerInstalled() const
+{
+    const QString binary = serverBinary();
+    if (binary.isEmpty())
+        return false;
+    const QFileInfo info(binary);
+    return info.isFile() && info.isExecutable();
+}
+
 QString SandboxLauncher::defaultDataDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/sandbox"_s;

@@ -48,6 +48,10 @@ public:
     // Tests and packagers: use exactly this program.
     void setServerBinary(const QString &path);
     QString serverBinary() const; // the override, else findServerBinary()
+    // Whether serverBinary() names a program that can run. The Studio
+    // package only recommends the server, and the Windows build ships
+    // without it: the sign-in dialog offers the sandbox only when true.
+    bool isServerInstalled() const;
 
     // AppDataLocation + "/sandbox" unless overridden (tests).
     static QString defaultDataDir();

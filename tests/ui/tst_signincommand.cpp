@@ -9,6 +9,7 @@
 #include "dialogs/SignInDialog.h"
 #include "sandbox/SandboxLauncher.h"
 
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -144,6 +145,36 @@ private Q_SLOTS:
         QTRY_VERIFY(!command);
         QCOMPARE(client.serverUrl(), serverA);
         QCOMPARE(client.session()->sessionToken, QByteArray("still-valid"));
+    }
+
+    // The Studio package only recommends the server, and the Windows build
+    // has none: without the program there is no sandbox button to fail.
+    void sandboxIsOfferedOnlyWhenTheServerProgramIsInstalled()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString notExecutable = dir.filePath(u"apiaccess-server"_s);
+        QFile file(notExecutable);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+
+        ApiClient client;
+        SandboxLauncher launcher;
+        const QString rows[] = {dir.filePath(u"missing/apiaccess-server"_s), notExecutable,
+                                ServerProcess::binaryPath()};
+        for (const QString &binary : rows) {
+            launcher.setServerBinary(binary);
+            QPointer<SignInCommand> command = new SignInCommand(client, &launcher, nullptr);
+            command->start();
+            auto *sandbox = child<QPushButton>(command->dialog(), u"sandboxButton"_s);
+            QVERIFY(sandbox);
+            const bool expected = binary == ServerProcess::binaryPath();
+            QVERIFY2(sandbox->isVisible() == expected, qPrintable(binary));
+            QCOMPARE(launcher.isServerInstalled(), expected);
+            QTest::keyClick(command->dialog(), Qt::Key_Escape);
+            QTRY_VERIFY(!command);
+        }
     }
 
     void sandboxEndsWithSessionAndLeavesNoProcess()

@@ -54,7 +54,7 @@ void SignInCommand::start()
     if (m_dialog)
         return;
     m_dialog = new SignInDialog(m_parentWindow);
-    m_dialog->setSandboxAvailable(m_sandbox != nullptr);
+    m_dialog->setSandboxAvailable(m_sandbox && m_sandbox->isServerInstalled());
     if (!m_prefillUrl.isEmpty())
         m_dialog->setServerUrl(m_prefillUrl);
     if (!m_prefillUser.isEmpty())
