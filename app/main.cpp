@@ -20,6 +20,17 @@
 
 #include <memory>
 
+#ifdef Q_OS_WIN
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#include <cstdio>
+#include <windows.h>
+#endif
+
 using namespace ApiAccess;
 using namespace Qt::StringLiterals;
 
@@ -39,14 +50,35 @@ bool printsTextOnly(int argc, char *argv[])
     return false;
 }
 
+#ifdef Q_OS_WIN
+// A GUI-subsystem program starts without standard streams: --help, --version,
+// errors and the --screenshot path go to the console it was started from, if
+// any. A stream redirected to a file or pipe is left as it is.
+void attachParentConsole()
+{
+    const bool needOut = GetStdHandle(STD_OUTPUT_HANDLE) == nullptr;
+    const bool needErr = GetStdHandle(STD_ERROR_HANDLE) == nullptr;
+    if ((!needOut && !needErr) || !AttachConsole(ATTACH_PARENT_PROCESS))
+        return;
+    FILE *stream = nullptr;
+    if (needOut)
+        (void)freopen_s(&stream, "CONOUT$", "w", stdout);
+    if (needErr)
+        (void)freopen_s(&stream, "CONOUT$", "w", stderr);
+}
+#endif
+
 // The Studio follows the system language: Qt's own texts (standard buttons,
 // QCommandLineParser) from the Qt installation, if its translations are
 // there, and the Studio's own embedded under :/i18n (resources/translations).
+// Linux distributions ship qtbase_<lang>.qm; the Windows and macOS installers
+// carry the one merged qt_<lang>.qm Qt's deploy API writes (packaging/).
 void installTranslators(QCoreApplication &app)
 {
+    const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale::system(), u"qtbase"_s, u"_"_s,
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(QLocale::system(), u"qtbase"_s, u"_"_s, qtDir)
+        || qt->load(QLocale::system(), u"qt"_s, u"_"_s, qtDir))
         QCoreApplication::installTranslator(qt);
     auto *studio = new QTranslator(&app);
     if (studio->load(QLocale::system(), u"apiaccess"_s, u"_"_s, u":/i18n"_s))
@@ -77,6 +109,9 @@ void quitAfterSandbox(SandboxLauncher &sandbox, int code)
 
 int main(int argc, char *argv[])
 {
+#ifdef Q_OS_WIN
+    attachParentConsole();
+#endif
     const std::unique_ptr<QCoreApplication> app = printsTextOnly(argc, argv)
         ? std::make_unique<QCoreApplication>(argc, argv)
         : std::make_unique<QApplication>(argc, argv);

@@ -29,12 +29,6 @@ KeychainResult unavailable(const QString &message)
     return {KeychainStatus::Unavailable, message};
 }
 
-KeychainResult noSessionBus()
-{
-    return unavailable(SessionKeychain::tr("No keychain is available (no D-Bus session bus); you "
-                                           "will have to sign in again next time."));
-}
-
 KeychainResult noSecretService()
 {
     return unavailable(SessionKeychain::tr("No keychain is available (Secret Service not "
@@ -48,6 +42,12 @@ KeychainResult refused()
 }
 
 #if APIACCESS_KEYCHAIN_DBUS
+KeychainResult noSessionBus()
+{
+    return unavailable(SessionKeychain::tr("No keychain is available (no D-Bus session bus); you "
+                                           "will have to sign in again next time."));
+}
+
 const QString kSecretService = u"org.freedesktop.secrets"_s;
 
 // One asynchronous call on the session bus; `done` gets the reply.

@@ -8,6 +8,9 @@
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
+#include <algorithm>
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace ApiAccess {

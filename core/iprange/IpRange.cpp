@@ -5,11 +5,13 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <array>
+#include <tuple>
 
 namespace ApiAccess {
 
+// IpSyntax::Bits is IpRange::Bits; a second alias would shadow it (clang -Wshadow).
 using namespace IpSyntax;
-using Bits = IpRange::Bits;
 
 Result<IpRange, IpRangeError> IpRange::parse(QStringView text)
 {

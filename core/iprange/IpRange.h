@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <compare>
 #include <optional>
 
 namespace ApiAccess {

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QProcessEnvironment>
 
+#include <algorithm>
 #include <cmath>
 #include <thread>
 

@@ -12,6 +12,7 @@
 #include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -142,10 +143,21 @@ Result<unsigned char *, QString> readKeyFile(const QString &path)
     return key.release();
 }
 
+// macOS's fsync() leaves the data in the drive's cache (its fsync(2) says so);
+// F_FULLFSYNC flushes that too. File systems that refuse it still get fsync().
+int syncToDisk(int fd)
+{
+#if defined(__APPLE__) && defined(F_FULLFSYNC)
+    if (::fcntl(fd, F_FULLFSYNC) == 0)
+        return 0;
+#endif
+    return ::fsync(fd);
+}
+
 bool fsyncDirectory(const QString &dir)
 {
     Fd fd(::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    return fd.get() >= 0 && ::fsync(fd.get()) == 0;
+    return fd.get() >= 0 && syncToDisk(fd.get()) == 0;
 }
 
 enum class CreateOutcome { Created, AlreadyExists };
@@ -174,7 +186,7 @@ Result<CreateOutcome, QString> createKeyFile(const QString &dir, const QString &
             const int error = errno;
             return fail(tr("cannot create master key file in %1: %2").arg(dir, errnoText(error)));
         }
-        if (!writeExactly(fd.get(), key.get(), MasterKey::kSize) || ::fsync(fd.get()) != 0) {
+        if (!writeExactly(fd.get(), key.get(), MasterKey::kSize) || syncToDisk(fd.get()) != 0) {
             const int error = errno;
             ::unlink(nativeTemporary.constData());
             return fail(tr("cannot write master key file %1: %2").arg(path, errnoText(error)));

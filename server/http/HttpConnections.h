@@ -5,6 +5,7 @@
 
 #include "http/HttpSession.h"
 
+#include <array>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>

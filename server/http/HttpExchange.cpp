@@ -8,6 +8,7 @@
 
 #include <array>
 #include <boost/beast/http/write.hpp>
+#include <cstdio>
 #include <ctime>
 #include <exception>
 #include <sstream>

@@ -2,6 +2,9 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+#include <array>
+
 namespace ApiAccess::Server {
 
 Q_LOGGING_CATEGORY(lcRequest, "apiaccess.request")
