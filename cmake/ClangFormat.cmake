@@ -3,7 +3,7 @@
 find_program(CLANG_FORMAT_EXECUTABLE NAMES clang-format clang-format-14)
 
 if(CLANG_FORMAT_EXECUTABLE)
-    set(_format_dirs core models client ui app server tests bench)
+    set(_format_dirs core models client ui app server tests bench tools)
     set(_format_globs)
     foreach(dir IN LISTS _format_dirs)
         list(APPEND _format_globs

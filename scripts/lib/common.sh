@@ -16,7 +16,7 @@ APIACCESS_BUILD_PACKAGES=(
     libboost1.81-dev        # Boost.Beast/Asio for the server's HTTP front
     libsodium-dev           # server-side hashing and encryption of secrets
     libssl-dev              # TLS for the server (Asio SSL)
-    librsvg2-bin            # rsvg-convert: the icon's PNG sizes from its SVG (resources/)
+    qt6-svg-dev             # Qt SVG: tools/iconrender renders the icon's PNG, .ico, .icns
 )
 
 # What the test suite needs on top: clang and its libFuzzer runtime for the
@@ -38,6 +38,9 @@ APIACCESS_TEST_PACKAGES=(
     # tests/docs checks the desktop entry and metainfo with the same two
     # tools, and the man pages with man --warnings and lexgrog (man-db).
     man-db
+    # packaging/tests/check-platform-recipes: llvm-rc (llvm-14) compiles the
+    # Windows resource script, xmllint (libxml2-utils) reads the Info.plist.
+    llvm-14 libxml2-utils
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
