@@ -31,7 +31,6 @@ install(FILES "${CMAKE_CURRENT_LIST_DIR}/systemd/apiaccess-server.default"
 
 # Debian wants a copyright file and a changelog in every package's doc folder.
 string(TIMESTAMP APIACCESS_DEB_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
-string(TIMESTAMP APIACCESS_COPYRIGHT_YEAR "%Y" UTC)
 set(APIACCESS_DEB_RELEASE 1)
 set(APIACCESS_DEB_VERSION "${PROJECT_VERSION}-${APIACCESS_DEB_RELEASE}")
 find_program(APIACCESS_GZIP gzip REQUIRED)

@@ -3,7 +3,6 @@
 # on Linux the recipe test compiles it with llvm-rc.
 #   out: APIACCESS_WINDOWS_RC
 get_property(APIACCESS_RC_ICON GLOBAL PROPERTY APIACCESS_ICON_ICO)
-string(TIMESTAMP APIACCESS_COPYRIGHT_YEAR "%Y" UTC)
 if(CMAKE_BUILD_TYPE STREQUAL "Debug")
     set(APIACCESS_RC_FILEFLAGS "VS_FF_DEBUG")
 else()
