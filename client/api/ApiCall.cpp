@@ -28,6 +28,13 @@ void ApiCall::setReply(QNetworkReply *reply)
 
 void ApiCall::abort()
 {
+    if (m_waitingForTrust) {
+        m_aborted = true;
+        // Never sent: the callback runs here, once, with Canceled.
+        if (auto *client = qobject_cast<ApiClient *>(parent()))
+            client->abortWaiting(this);
+        return;
+    }
     if (!m_reply || m_aborted || m_reply->isFinished())
         return;
     m_aborted = true;
@@ -37,7 +44,7 @@ void ApiCall::abort()
 
 bool ApiCall::isRunning() const
 {
-    return m_reply && m_reply->isRunning();
+    return m_waitingForTrust || (m_reply && m_reply->isRunning());
 }
 
 } // namespace ApiAccess

@@ -1,6 +1,7 @@
 #include "api/ApiClient.h"
 
 #include "api/ProblemMapping.h"
+#include "api/SystemCaCertificates.h"
 #include "api/Wipe.h"
 #include "common/Version.h"
 #include "wire/Rfc3339.h"
@@ -13,6 +14,10 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
+
+#include <algorithm>
+#include <memory>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -104,8 +109,11 @@ QByteArray compact(const QJsonObject &object)
 ApiClient::ApiClient(QObject *parent)
     : QObject(parent)
 {
-    // The manager's replies must not outlive the calls that own their callbacks.
-    m_manager.setAutoDeleteReplies(false);
+    replaceManager();
+    connect(&m_systemCas, &QFutureWatcherBase::finished, this, [this] {
+        updateTrust();
+        sendWaiting();
+    });
 }
 
 ApiClient::~ApiClient()
@@ -113,13 +121,94 @@ ApiClient::~ApiClient()
     // Drop the calls first: their connections go with them, so no reply the
     // manager tears down can reach a half-destroyed client.
     qDeleteAll(findChildren<ApiCall *>(Qt::FindDirectChildrenOnly));
+    for (WaitingForTrust &waiting : m_waitingForTrust)
+        wipe(waiting.outgoing.body); // a sign-in's body holds the password
     if (m_session)
         wipe(m_session->sessionToken);
 }
 
 void ApiClient::setExtraCaCertificates(const QList<QSslCertificate> &certificates)
 {
-    m_extraCas = certificates;
+    if (certificates != m_extraCas) {
+        m_extraCas = certificates;
+        // Qt reuses a connection to the same host with the trust it was made
+        // with, whatever a later request's configuration says: new trust,
+        // new connections.
+        replaceManager();
+    }
+    updateTrust();
+    sendWaiting();
+}
+
+void ApiClient::replaceManager()
+{
+    QNetworkAccessManager *old = std::exchange(m_manager, new QNetworkAccessManager(this));
+    // The manager's replies must not outlive the calls that own their callbacks.
+    m_manager->setAutoDeleteReplies(false);
+    if (!old)
+        return;
+    // Requests in flight finish on the old manager; it goes after them.
+    const QList<QNetworkReply *> replies =
+        old->findChildren<QNetworkReply *>(Qt::FindDirectChildrenOnly);
+    if (replies.isEmpty()) {
+        old->deleteLater();
+        return;
+    }
+    auto remaining = std::make_shared<qsizetype>(replies.size());
+    for (QNetworkReply *reply : replies)
+        connect(reply, &QObject::destroyed, old, [old, remaining] {
+            if (--*remaining == 0)
+                old->deleteLater();
+        });
+}
+
+void ApiClient::updateTrust()
+{
+    m_trust.reset();
+    if (m_extraCas.isEmpty())
+        return;
+    const QFuture<QList<QSslCertificate>> system = systemCaCertificates();
+    if (!system.isFinished()) {
+        if (!m_watchingSystemCas) {
+            m_watchingSystemCas = true;
+            m_systemCas.setFuture(system); // finished() comes even if it is by now
+        }
+        return;
+    }
+    // Setting the list (rather than adding to Qt's default configuration)
+    // is what keeps the system's roots: see SystemCaCertificates.h.
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(system.result() + m_extraCas);
+    m_trust = tls;
+}
+
+void ApiClient::sendWaiting()
+{
+    if (!m_extraCas.isEmpty() && !m_trust)
+        return;
+    std::vector<WaitingForTrust> waiting = std::exchange(m_waitingForTrust, {});
+    for (WaitingForTrust &entry : waiting) {
+        if (!entry.call)
+            continue;
+        entry.call->m_waitingForTrust = false;
+        send(entry.call, std::move(entry.outgoing));
+    }
+}
+
+void ApiClient::abortWaiting(ApiCall *call)
+{
+    const auto it =
+        std::find_if(m_waitingForTrust.begin(), m_waitingForTrust.end(),
+                     [call](const WaitingForTrust &entry) { return entry.call == call; });
+    if (it == m_waitingForTrust.end())
+        return;
+    Outgoing outgoing = std::move(it->outgoing);
+    m_waitingForTrust.erase(it);
+    call->m_waitingForTrust = false;
+    wipe(outgoing.body);
+    ApiError error = ProblemMapping::canceled();
+    error.server = ProblemMapping::serverOf(outgoing.request.url());
+    deliver(call, fail(std::move(error)), outgoing);
 }
 
 void ApiClient::setServerUrl(const QUrl &url)
@@ -178,11 +267,6 @@ ApiCall *ApiClient::start(Request request, QObject *context, RawHandler handler,
     url.setUserInfo(QString());
 
     QNetworkRequest networkRequest(url);
-    if (!m_extraCas.isEmpty() && url.scheme() == u"https"_s) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_extraCas);
-        networkRequest.setSslConfiguration(tls);
-    }
     networkRequest.setTransferTimeout(int(m_timeout.count()));
     // A redirect would carry the bearer token to wherever it points.
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -202,41 +286,48 @@ ApiCall *ApiClient::start(Request request, QObject *context, RawHandler handler,
     if (carriesSession)
         networkRequest.setRawHeader("Authorization", "Bearer " + m_session->sessionToken);
 
-    QNetworkReply *reply = nullptr;
-    if (request.verb == "GET")
-        reply = m_manager.get(networkRequest);
-    else if (request.verb == "DELETE")
-        reply = m_manager.deleteResource(networkRequest);
-    else if (request.verb == "POST")
-        reply = m_manager.post(networkRequest, request.body);
-    else
-        reply = m_manager.sendCustomRequest(networkRequest, request.verb, request.body);
-    // Qt holds its own (shared) copy until the request is sent; ours goes now.
-    request.body.clear();
-
-    qCDebug(lcClient) << "request" << request.verb << request.path;
-    if (call)
-        call->setReply(reply);
-    else
-        call = new ApiCall(reply, this);
+    if (!call)
+        call = new ApiCall(nullptr, this);
+    ++call->m_attempts;
     setRunning(+1);
-
-    const QPointer<QObject> guard(context ? context : this);
-    const bool signalsExpiry = carriesSession && request.signalsExpiry;
-    const quint64 generation = m_sessionGeneration;
-    connect(reply, &QNetworkReply::finished, call,
-            [this, call, reply, guard, handler = std::move(handler), signalsExpiry, generation] {
-                // A 401 for a session that has been replaced meanwhile (the
-                // admin signed in again while it was in flight) says nothing
-                // about the current one.
-                finish(call, reply, guard, handler,
-                       signalsExpiry && generation == m_sessionGeneration);
-            });
+    Outgoing outgoing{std::move(request.verb), std::move(networkRequest),
+                      std::move(request.body), context ? context : this,
+                      std::move(handler),      carriesSession && request.signalsExpiry,
+                      m_sessionGeneration};
+    if (url.scheme() == u"https"_s && !m_extraCas.isEmpty() && !m_trust) {
+        qCDebug(lcClient) << "request" << outgoing.verb << request.path
+                          << "waits for the system's CA certificates";
+        call->m_waitingForTrust = true;
+        m_waitingForTrust.push_back({call, std::move(outgoing)});
+        return call;
+    }
+    qCDebug(lcClient) << "request" << outgoing.verb << request.path;
+    send(call, std::move(outgoing));
     return call;
 }
 
-void ApiClient::finish(ApiCall *call, QNetworkReply *reply, const QPointer<QObject> &context,
-                       const RawHandler &handler, bool signalsExpiry)
+void ApiClient::send(ApiCall *call, Outgoing outgoing)
+{
+    if (m_trust && outgoing.request.url().scheme() == u"https"_s)
+        outgoing.request.setSslConfiguration(*m_trust);
+    const QByteArray &verb = outgoing.verb;
+    QNetworkReply *reply = nullptr;
+    if (verb == "GET")
+        reply = m_manager->get(outgoing.request);
+    else if (verb == "DELETE")
+        reply = m_manager->deleteResource(outgoing.request);
+    else if (verb == "POST")
+        reply = m_manager->post(outgoing.request, outgoing.body);
+    else
+        reply = m_manager->sendCustomRequest(outgoing.request, verb, outgoing.body);
+    // Qt holds its own (shared) copy until the request is sent; ours goes now.
+    outgoing.body.clear();
+    call->setReply(reply);
+    connect(reply, &QNetworkReply::finished, call,
+            [this, call, reply, outgoing = std::move(outgoing)] { finish(call, reply, outgoing); });
+}
+
+void ApiClient::finish(ApiCall *call, QNetworkReply *reply, const Outgoing &outgoing)
 {
     QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -259,19 +350,27 @@ void ApiClient::finish(ApiCall *call, QNetworkReply *reply, const QPointer<QObje
     else
         qCInfo(lcClient).noquote()
             << "request failed:" << ApiError::kindName(result.error().kind) << status;
+    deliver(call, std::move(result), outgoing);
+}
 
+void ApiClient::deliver(ApiCall *call, RawResult result, const Outgoing &outgoing)
+{
     const QPointer<ApiClient> self(this);
-    if (!result && result.error().kind == ApiError::Kind::Unauthorized && signalsExpiry)
+    // A 401 for a session that has been replaced meanwhile (the admin signed
+    // in again while it was in flight) says nothing about the current one.
+    if (!result && result.error().kind == ApiError::Kind::Unauthorized && outgoing.signalsExpiry
+        && outgoing.sessionGeneration == m_sessionGeneration)
         Q_EMIT sessionExpired();
-    if (self && context)
-        handler(std::move(result), call);
+    const quint64 attempts = call->m_attempts;
+    if (self && outgoing.context)
+        outgoing.handler(std::move(result), call);
     else
         qCDebug(lcClient) << "context gone; callback dropped";
     if (!self)
         return; // the callback destroyed the client and with it the call
     setRunning(-1);
-    // A handler that continued the call (next page) gave it a new reply.
-    if (call->m_reply && call->m_reply != reply)
+    // A handler that continued the call (next page) started another request.
+    if (call->m_attempts != attempts)
         return;
     Q_EMIT call->finished();
     call->deleteLater();

@@ -7,10 +7,13 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -18,6 +21,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <vector>
 
 class QNetworkReply;
 
@@ -76,7 +80,9 @@ private:
 
     QPointer<QNetworkReply> m_reply;
     QStringList m_tlsErrors; // from QNetworkReply::sslErrors, never ignored
+    quint64 m_attempts = 0; // requests started for this call (pages, waits)
     bool m_aborted = false;
+    bool m_waitingForTrust = false; // not sent yet: see ApiClient::setExtraCaCertificates
 };
 
 template<typename T>
@@ -101,7 +107,9 @@ public:
     void clearSession();
     std::optional<Session> session() const;
     // CA certificates to trust for this server on top of the system's (a
-    // profile's company CA). Certificate errors are never ignored.
+    // profile's company CA). Certificate errors are never ignored. HTTPS
+    // requests wait (without blocking) until the system's CA list has been
+    // read once in this process (SystemCaCertificates.h).
     void setExtraCaCertificates(const QList<QSslCertificate> &certificates);
     QList<QSslCertificate> extraCaCertificates() const { return m_extraCas; }
 
@@ -145,6 +153,7 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
+    friend class ApiCall; // abortWaiting
     // A 2xx answer before it is parsed.
     struct RawAnswer
     {
@@ -177,20 +186,51 @@ private:
         bool signalsExpiry = true; // a 401 emits sessionExpired (not for signOut)
     };
 
+    // A request ready to go out, and what its answer goes to.
+    struct Outgoing
+    {
+        QByteArray verb;
+        QNetworkRequest request;
+        QByteArray body;
+        QPointer<QObject> context;
+        RawHandler handler;
+        bool signalsExpiry = false;
+        quint64 sessionGeneration = 0;
+    };
+    struct WaitingForTrust
+    {
+        QPointer<ApiCall> call;
+        Outgoing outgoing;
+    };
+
     // Starts `request`; `handler` runs when the answer is in, unless
     // `context` is gone by then. With `call` the request continues that call
     // (the next page of listAllTokens).
     ApiCall *start(Request request, QObject *context, RawHandler handler, ApiCall *call = nullptr);
-    void finish(ApiCall *call, QNetworkReply *reply, const QPointer<QObject> &context,
-                const RawHandler &handler, bool signalsExpiry);
+    void send(ApiCall *call, Outgoing outgoing);
+    void finish(ApiCall *call, QNetworkReply *reply, const Outgoing &outgoing);
+    void deliver(ApiCall *call, RawResult result, const Outgoing &outgoing);
+    // The extra CAs with the system's, once the system's list is read.
+    void updateTrust();
+    void replaceManager();
+    void sendWaiting();
+    void abortWaiting(ApiCall *call); // ApiCall::abort before the request went out
     ApiCall *fetchPages(TokenListQuery query, QList<Token> collected, QObject *context,
                         ApiCallback<QList<Token>> callback, ApiCall *call);
     void setRunning(int delta);
 
-    QNetworkAccessManager m_manager;
+    // A child of the client; replaced when the trust changes (see
+    // setExtraCaCertificates), the old one going when its replies have.
+    QNetworkAccessManager *m_manager = nullptr;
     QUrl m_serverUrl;
     std::optional<Session> m_session;
     QList<QSslCertificate> m_extraCas;
+    // The system's CAs plus m_extraCas; unset while there are no extras or
+    // the system's list is still being read.
+    std::optional<QSslConfiguration> m_trust;
+    QFutureWatcher<QList<QSslCertificate>> m_systemCas;
+    bool m_watchingSystemCas = false;
+    std::vector<WaitingForTrust> m_waitingForTrust;
     quint64 m_sessionGeneration = 0; // changes with every setSession/clearSession
     std::chrono::milliseconds m_timeout{30'000};
     int m_running = 0;

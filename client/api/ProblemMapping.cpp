@@ -125,6 +125,14 @@ ApiError fromHttpAnswer(int status, QByteArrayView body, QByteArrayView retryAft
     return error;
 }
 
+ApiError canceled()
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Canceled;
+    error.title = QCoreApplication::translate("ApiError", "Canceled");
+    return error;
+}
+
 ApiError fromReply(const QNetworkReply &reply, const QByteArray &body, bool aborted,
                    const QStringList &tlsErrors)
 {
@@ -134,8 +142,7 @@ ApiError fromReply(const QNetworkReply &reply, const QByteArray &body, bool abor
     ApiError error;
 
     if (aborted) {
-        error.kind = ApiError::Kind::Canceled;
-        error.title = QCoreApplication::translate("ApiError", "Canceled");
+        error = canceled();
     } else if (code == QNetworkReply::OperationCanceledError
                || code == QNetworkReply::TimeoutError) {
         // Nobody but the transfer timeout aborts a request we did not abort.

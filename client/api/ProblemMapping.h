@@ -18,6 +18,9 @@ namespace ApiAccess::ProblemMapping {
 // "host:port" for messages: never a path, query or user info.
 QString serverOf(const QUrl &url);
 
+// The error for a call the Studio canceled (ApiCall::abort).
+ApiError canceled();
+
 // The error for a finished reply that is not a 2xx answer: a transport
 // failure, or the server's status and problem document in `body`.
 // `aborted` says the Studio canceled it (a transfer timeout aborts too).

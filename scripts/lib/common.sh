@@ -25,6 +25,9 @@ APIACCESS_TEST_PACKAGES=(
     clang libclang-rt-14-dev clang-format
     xvfb xauth
     curl openssl            # integration tests call the server as integrators do
+    # tst_apiclient_systemtrust mounts its own store over /etc/ssl/certs,
+    # which ca-certificates creates; util-linux (essential) has no part in it.
+    ca-certificates
     # The keychain tests run against a real Secret Service
     # (tests/support/with-keyring): gnome-keyring on a private session bus
     # (dbus-run-session is in dbus-daemon), checked with secret-tool;

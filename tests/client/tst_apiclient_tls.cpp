@@ -122,10 +122,10 @@ private Q_SLOTS:
 
     void trustingTheCertificateIsTheOnlyWayIn()
     {
-        // ApiClient has no per-client trust setting (by design: it never
-        // ignores a certificate error); it uses Qt's default configuration,
-        // which is where the system's CAs are. Adding this certificate there
-        // is what an admin does with a private CA, and it must suffice.
+        // ApiClient never ignores a certificate error; without a profile's
+        // extra CA it uses Qt's default configuration, which is where the
+        // system's CAs are. Adding this certificate there is what an admin
+        // does with a private CA, and it must suffice.
         QVERIFY2(!m_server.log().contains(kSignInRequestLine),
                  "the refusal test let a sign-in through");
         QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();

@@ -1,0 +1,265 @@
+// A profile's extra CA is trusted on top of the system's CAs, never instead
+// of them: a Studio with a company CA configured still reaches servers with
+// publicly trusted certificates.
+//
+// The "system" here is real: the test runs in its own mount namespace
+// (entered in main(), before Qt starts any thread) and mounts a tmpfs over
+// /etc/ssl/certs holding one root CA, laid out as Debian's ca-certificates
+// does (a .pem file and its OpenSSL hash link). Qt and OpenSSL read it as
+// they read the machine's store; the machine's own store is never touched.
+#include "ServerProcess.h"
+#include "TestCertificates.h"
+#include "api/ApiClient.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+#include <cstring>
+#include <optional>
+#include <sched.h>
+#include <sys/mount.h>
+
+using namespace ApiAccess;
+using namespace ApiAccess::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kAdmin = u"alice"_s;
+const QString kPassword = u"system-trust-password-Rk4v"_s;
+constexpr int kWaitMs = 15'000;
+const QString kSystemStore = u"/etc/ssl/certs"_s;
+
+// What the server logs for every request it answers (ops/RequestLog.h).
+constexpr QByteArrayView kSignInRequestLine = "route=/api/v1/sessions";
+
+QString errnoText(const char *what)
+{
+    return u"%1: %2"_s.arg(QString::fromLatin1(what), QString::fromLocal8Bit(std::strerror(errno)));
+}
+
+// A mount namespace of our own whose mounts do not propagate back: what is
+// mounted here is seen by this process (and the servers it starts) only.
+QString enterPrivateMountNamespace()
+{
+    if (::unshare(CLONE_NEWNS) != 0)
+        return errnoText("unshare(CLONE_NEWNS) (the test needs CAP_SYS_ADMIN, as root has)");
+    if (::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
+        return errnoText("making / private in the new mount namespace");
+    return {};
+}
+
+std::optional<Result<Session, ApiError>> signIn(ApiClient &client)
+{
+    QObject context;
+    std::optional<Result<Session, ApiError>> out;
+    client.signIn(kAdmin, kPassword, &context,
+                  [&out](Result<Session, ApiError> result) { out.emplace(std::move(result)); });
+    if (!QTest::qWaitFor([&out] { return out.has_value(); }, kWaitMs))
+        return std::nullopt;
+    return out;
+}
+
+QString describe(const std::optional<Result<Session, ApiError>> &result)
+{
+    if (!result)
+        return u"no callback"_s;
+    return result->ok() ? u"signed in"_s : result->error().message();
+}
+} // namespace
+
+class TestApiClientSystemTrust : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestApiClientSystemTrust(QString namespaceProblem)
+        : m_namespaceProblem(std::move(namespaceProblem))
+    { }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_namespaceProblem.isEmpty(), qPrintable(m_namespaceProblem));
+        QVERIFY(m_dir.isValid());
+        const auto file = [this](const QString &name) {
+            return m_dir.filePath(name);
+        };
+
+        // The system's root (think: a public CA) and a company's private CA,
+        // each with the server certificate it issued.
+        for (const auto &[name, ca] : {std::pair{u"Test System Root CA"_s, u"system-ca"_s},
+                                       std::pair{u"Test Company CA"_s, u"company-ca"_s},
+                                       std::pair{u"Test Unrelated CA"_s, u"unrelated-ca"_s}}) {
+            const QString problem =
+                makeCertificateAuthority(name, file(ca + u".pem"_s), file(ca + u".key"_s));
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        for (const QString &issuer : {u"system"_s, u"company"_s}) {
+            const QString problem = makeServerCertificate(
+                file(issuer + u"-ca.pem"_s), file(issuer + u"-ca.key"_s),
+                file(issuer + u"-server.pem"_s), file(issuer + u"-server.key"_s));
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        m_companyCa = QSslCertificate::fromPath(file(u"company-ca.pem"_s));
+        m_unrelatedCa = QSslCertificate::fromPath(file(u"unrelated-ca.pem"_s));
+        QCOMPARE(m_companyCa.size(), 1);
+        QCOMPARE(m_unrelatedCa.size(), 1);
+
+        // The system store, as ca-certificates lays it out, with our root only.
+        QVERIFY2(QFileInfo(kSystemStore).isDir(),
+                 "no /etc/ssl/certs: scripts/test installs ca-certificates");
+        QVERIFY2(::mount("tmpfs", "/etc/ssl/certs", "tmpfs", 0, "mode=0755") == 0,
+                 qPrintable(errnoText("mounting a tmpfs over /etc/ssl/certs")));
+        const QString installed = kSystemStore + u"/aas-test-system-root.pem"_s;
+        QVERIFY(QFile::copy(file(u"system-ca.pem"_s), installed));
+        const QString hash = subjectHash(installed);
+        QVERIFY(!hash.isEmpty());
+        QVERIFY(QFile::link(u"aas-test-system-root.pem"_s, kSystemStore + u'/' + hash + u".0"_s));
+
+        for (auto &[server, issuer] :
+             {std::pair{&m_publicServer, u"system"_s}, std::pair{&m_companyServer, u"company"_s}}) {
+            QVERIFY2(server->start({u"--tls-cert"_s, file(issuer + u"-server.pem"_s),
+                                    u"--tls-key"_s, file(issuer + u"-server.key"_s)}),
+                     qPrintable(server->errorString()));
+            QVERIFY(server->addAdmin(kAdmin, kPassword));
+        }
+    }
+
+    // First of the tests that set an extra CA: the system's list is then
+    // still being read, so the request has not gone out yet. Either way the
+    // admin's cancel must end it once, at once, and nothing reaches the server.
+    void cancelingASignInThatWaitsForTheSystemsCasEndsItOnce()
+    {
+        ApiClient client;
+        client.setServerUrl(m_publicServer.baseUrl());
+        client.setExtraCaCertificates(m_companyCa);
+        QObject context;
+        int callbacks = 0;
+        std::optional<ApiError> error;
+        QPointer<ApiCall> call =
+            client.signIn(kAdmin, kPassword, &context, [&](Result<Session, ApiError> result) {
+                ++callbacks;
+                if (!result)
+                    error = result.error();
+            });
+        QVERIFY(call);
+        QVERIFY(call->isRunning());
+        QVERIFY(client.isBusy());
+        call->abort();
+        QCOMPARE(callbacks, 1);
+        QVERIFY(error);
+        QCOMPARE(ApiError::kindName(error->kind), ApiError::kindName(ApiError::Kind::Canceled));
+        QVERIFY(!client.isBusy());
+        QVERIFY(!client.session());
+        call->abort(); // a second cancel is a no-op
+        QCOMPARE(callbacks, 1);
+        QTRY_VERIFY(!call); // the call deletes itself
+
+        // A request after it still goes out once the list is in.
+        const auto after = signIn(client);
+        QVERIFY2(after && after->ok(), qPrintable(describe(after)));
+        QCOMPARE(m_publicServer.log().count(kSignInRequestLine), 1);
+    }
+
+    void theSystemStoreIsTheOneQtReads()
+    {
+        // Without extra CAs: the public server is trusted through the mounted
+        // store, the company's is not. Everything below relies on this.
+        ApiClient client;
+        client.setServerUrl(m_publicServer.baseUrl());
+        const auto ok = signIn(client);
+        QVERIFY2(ok && ok->ok(), qPrintable(describe(ok)));
+
+        ApiClient refused;
+        refused.setServerUrl(m_companyServer.baseUrl());
+        const auto no = signIn(refused);
+        QVERIFY2(no && !no->ok(), qPrintable(describe(no)));
+        QCOMPARE(ApiError::kindName(no->error().kind), ApiError::kindName(ApiError::Kind::Tls));
+    }
+
+    void aCompanyCaKeepsThePubliclyTrustedServersReachable()
+    {
+        ApiClient client;
+        client.setExtraCaCertificates(m_companyCa);
+
+        client.setServerUrl(m_publicServer.baseUrl());
+        const auto toPublic = signIn(client);
+        QVERIFY2(toPublic && toPublic->ok(),
+                 qPrintable(u"a publicly trusted server was refused once a company CA was "
+                            "added: "_s
+                            + describe(toPublic)));
+
+        client.clearSession();
+        client.setServerUrl(m_companyServer.baseUrl());
+        const auto toCompany = signIn(client);
+        QVERIFY2(toCompany && toCompany->ok(), qPrintable(describe(toCompany)));
+    }
+
+    void anExtraCaVouchesOnlyForWhatItIssued()
+    {
+        ApiClient client;
+        client.setServerUrl(m_companyServer.baseUrl());
+        client.setExtraCaCertificates(m_unrelatedCa);
+        const auto result = signIn(client);
+        QVERIFY2(result && !result->ok(), qPrintable(describe(result)));
+        QCOMPARE(ApiError::kindName(result->error().kind), ApiError::kindName(ApiError::Kind::Tls));
+        QVERIFY(!result->error().message().contains(kPassword));
+
+        // Replacing the extra CAs takes effect for the next request.
+        client.setExtraCaCertificates(m_companyCa);
+        const auto trusted = signIn(client);
+        QVERIFY2(trusted && trusted->ok(), qPrintable(describe(trusted)));
+        client.clearSession();
+        client.setExtraCaCertificates({});
+        const auto withoutExtras = signIn(client);
+        QVERIFY2(withoutExtras && !withoutExtras->ok(), qPrintable(describe(withoutExtras)));
+    }
+
+    void aSignInInFlightWhenTheTrustChangesStillFinishes()
+    {
+        // New trust means new connections, but a request already sent is
+        // answered where it went (the profile's CA file edited mid-call).
+        ApiClient client;
+        client.setServerUrl(m_publicServer.baseUrl());
+        QObject context;
+        std::optional<Result<Session, ApiError>> out;
+        client.signIn(kAdmin, kPassword, &context,
+                      [&out](Result<Session, ApiError> result) { out.emplace(std::move(result)); });
+        client.setExtraCaCertificates(m_companyCa);
+        QVERIFY(QTest::qWaitFor([&out] { return out.has_value(); }, kWaitMs));
+        QVERIFY2(out->ok(), qPrintable(describe(out)));
+        QVERIFY(!client.isBusy());
+
+        // And the next one goes out with the new trust.
+        client.clearSession();
+        client.setServerUrl(m_companyServer.baseUrl());
+        const auto next = signIn(client);
+        QVERIFY2(next && next->ok(), qPrintable(describe(next)));
+    }
+
+private:
+    QString m_namespaceProblem;
+    QTemporaryDir m_dir;
+    QList<QSslCertificate> m_companyCa;
+    QList<QSslCertificate> m_unrelatedCa;
+    ServerProcess m_publicServer;
+    ServerProcess m_companyServer;
+};
+
+int main(int argc, char *argv[])
+{
+    // unshare(CLONE_NEWNS) fails once a process has a second thread.
+    QString namespaceProblem = enterPrivateMountNamespace();
+    QCoreApplication app(argc, argv);
+    QTEST_SET_MAIN_SOURCE_PATH
+    TestApiClientSystemTrust test(std::move(namespaceProblem));
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_apiclient_systemtrust.moc"
