@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QFrame>
 #include <QImage>
+#include <QKeySequence>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -29,6 +30,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 #include <memory>
@@ -122,6 +124,13 @@ private Q_SLOTS:
         auto *createButton = page()->findChild<QPushButton *>(u"createTokenButton"_s);
         QVERIFY(createButton);
         QCOMPARE(createButton->text(), u"Create API token"_s);
+        // The shortcut as the platform writes it: Ctrl+N here, ⌘N on macOS.
+        QCOMPARE(createButton->toolTip(),
+                 u"Create API token (%1)"_s.arg(
+                     QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+        auto *refreshButton = page()->findChild<QToolButton *>(u"refreshButton"_s);
+        QVERIFY(refreshButton);
+        QCOMPARE(refreshButton->toolTip(), u"Refresh the list (F5)"_s);
         auto *search = page()->findChild<QLineEdit *>(u"searchEdit"_s);
         QVERIFY(search);
         QCOMPARE(search->placeholderText(), u"Search tokens"_s);
@@ -313,10 +322,15 @@ private Q_SLOTS:
         QVERIFY(studio.waitForStarted());
 
         // The sandbox's processes are the ones naming its private data dir.
+        // Collected, not sampled: QTRY evaluates its condition once more
+        // after the loop, and a short-lived one (the sandbox's admin command)
+        // may be gone by then; that made this check fail at random.
         QList<qint64> seen;
-        QTRY_VERIFY_WITH_TIMEOUT(!(seen = processesMentioning(xdg.path())).isEmpty()
-                                     || studio.state() == QProcess::NotRunning,
-                                 60'000);
+        const auto sandboxSeenOrStudioDone = [&] {
+            seen += processesMentioning(xdg.path());
+            return !seen.isEmpty() || studio.state() == QProcess::NotRunning;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(sandboxSeenOrStudioDone(), 60'000);
         QVERIFY2(!seen.isEmpty(), "no sandbox server process was seen");
         QTRY_COMPARE_WITH_TIMEOUT(studio.state(), QProcess::NotRunning, 90'000);
         QCOMPARE(studio.exitStatus(), QProcess::NormalExit);
