@@ -15,4 +15,26 @@ void Command::end(bool success)
     deleteLater();
 }
 
+void Command::waitForSignIn()
+{
+    m_waitingForSignIn = true;
+    Q_EMIT waitingForSignIn();
+}
+
+void Command::resumeAfterSignIn()
+{
+    if (!m_waitingForSignIn || m_ended)
+        return;
+    m_waitingForSignIn = false;
+    resumeRequest();
+}
+
+void Command::abandonAfterSignIn()
+{
+    if (!m_waitingForSignIn || m_ended)
+        return;
+    m_waitingForSignIn = false;
+    abandonRequest();
+}
+
 } // namespace ApiAccess

@@ -10,10 +10,11 @@ namespace ApiAccess {
 // A command deletes itself after it has ended (deleteLater).
 //
 // A command whose request the server refused with 401 (the session ended)
-// does not end: it emits waitingForSignIn() and keeps its dialog and input.
-// The window signs in again and then calls resumeAfterSignIn(), which
-// repeats the refused request, or abandonAfterSignIn() when the admin gave
-// up or signed in elsewhere.
+// does not end: it calls waitForSignIn(), which emits waitingForSignIn(), and
+// keeps its dialog and input. The window signs in again and then calls
+// resumeAfterSignIn(), which repeats the refused request (resumeRequest()),
+// or abandonAfterSignIn() when the admin gave up or signed in elsewhere
+// (abandonRequest()).
 class Command : public QObject
 {
     Q_OBJECT
@@ -21,8 +22,9 @@ class Command : public QObject
 public:
     using QObject::QObject;
     virtual void start() = 0;
-    virtual void resumeAfterSignIn() { }
-    virtual void abandonAfterSignIn() { }
+    // Each does nothing unless the command is waiting for a sign-in.
+    void resumeAfterSignIn();
+    void abandonAfterSignIn();
 
 protected:
     // Ends the command once: aboutToEnd(), then finished() or canceled(),
@@ -31,6 +33,13 @@ protected:
     bool hasEnded() const { return m_ended; }
     // Cleanup of a subclass before the end signal (its dialog, a row mark).
     virtual void aboutToEnd(bool success) { Q_UNUSED(success) }
+
+    // The server refused the request with 401: wait for the window's sign-in.
+    void waitForSignIn();
+    bool isWaitingForSignIn() const { return m_waitingForSignIn; }
+    // Repeat the refused request / give it up (the command may end).
+    virtual void resumeRequest() { }
+    virtual void abandonRequest() { }
 
 Q_SIGNALS:
     void finished();
@@ -41,6 +50,7 @@ Q_SIGNALS:
 
 private:
     bool m_ended = false;
+    bool m_waitingForSignIn = false;
 };
 
 } // namespace ApiAccess

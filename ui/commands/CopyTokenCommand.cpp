@@ -34,26 +34,19 @@ void CopyTokenCommand::fetch()
         m_tokenId, this, [this](Result<QByteArray, ApiError> result) { onAnswer(result); });
 }
 
-void CopyTokenCommand::resumeAfterSignIn()
+void CopyTokenCommand::resumeRequest()
 {
-    if (!m_waitingForSignIn || hasEnded())
-        return;
-    m_waitingForSignIn = false;
     fetch();
 }
 
-void CopyTokenCommand::abandonAfterSignIn()
+void CopyTokenCommand::abandonRequest()
 {
-    if (!m_waitingForSignIn)
-        return;
-    m_waitingForSignIn = false;
     Q_EMIT statusMessage(tr("The token was not copied"));
     end(false);
 }
 
 void CopyTokenCommand::cancel()
 {
-    m_waitingForSignIn = false;
     if (m_call)
         m_call->abort(); // the callback runs at once with Canceled
     else
@@ -77,9 +70,8 @@ void CopyTokenCommand::onAnswer(Result<QByteArray, ApiError> &result)
     qCDebug(lcCopy) << "copy failed:" << ApiError::kindName(error.kind) << error.httpStatus;
     if (error.kind == ApiError::Kind::Unauthorized) {
         // The window's sign-in dialog is open (ApiClient::sessionExpired).
-        m_waitingForSignIn = true;
         Q_EMIT statusMessage(tr("Sign in again to copy the token"));
-        Q_EMIT waitingForSignIn();
+        waitForSignIn();
         return;
     }
     if (error.kind != ApiError::Kind::Canceled) {

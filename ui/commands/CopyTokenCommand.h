@@ -25,13 +25,13 @@ public:
     void start() override;
     // Stops the request; ends with canceled() (no failed()).
     void cancel();
-    void resumeAfterSignIn() override;
-    void abandonAfterSignIn() override;
 
 Q_SIGNALS:
     void failed(const ApiAccess::ApiError &error);
 
 private:
+    void resumeRequest() override;
+    void abandonRequest() override;
     void fetch();
     void onAnswer(Result<QByteArray, ApiError> &result);
 
@@ -40,7 +40,6 @@ private:
     QString m_tokenId;
     QPointer<ApiCall> m_call;
     bool m_started = false;
-    bool m_waitingForSignIn = false;
 };
 
 } // namespace ApiAccess

@@ -94,7 +94,7 @@ void CreateTokenCommand::onAnswer(const Result<TokenWithTag, ApiError> &result)
         // opens over this one and resumes this command once signed in.
         m_dialog->showError(
             tr("Your session has ended. Sign in again and the token will be created."), true);
-        Q_EMIT waitingForSignIn();
+        waitForSignIn();
         break;
     default:
         m_dialog->showError(error.message(), error.isRetryable());
@@ -102,7 +102,7 @@ void CreateTokenCommand::onAnswer(const Result<TokenWithTag, ApiError> &result)
     }
 }
 
-void CreateTokenCommand::resumeAfterSignIn()
+void CreateTokenCommand::resumeRequest()
 {
     // What the dialog shows now, which is what the admin asked for; if it
     // was edited into something invalid meanwhile, the admin decides.
@@ -116,7 +116,7 @@ void CreateTokenCommand::resumeAfterSignIn()
     send(m_dialog->value());
 }
 
-void CreateTokenCommand::abandonAfterSignIn()
+void CreateTokenCommand::abandonRequest()
 {
     if (m_dialog && !m_call)
         m_dialog->showError(tr("The token was not created. Click Retry to try again."), true);

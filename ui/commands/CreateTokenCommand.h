@@ -26,8 +26,6 @@ public:
     ~CreateTokenCommand() override;
     void start() override;
     // After a 401: sends the dialog's input again / says it was not sent.
-    void resumeAfterSignIn() override;
-    void abandonAfterSignIn() override;
 
     TokenDialog *dialog() const; // for tests and the main window
 
@@ -35,6 +33,8 @@ Q_SIGNALS:
     void created(const ApiAccess::Token &token);
 
 private:
+    void resumeRequest() override;
+    void abandonRequest() override;
     void send(const TokenCreateInput &input);
     void cancelRequest();
     void onAnswer(const Result<TokenWithTag, ApiError> &result);

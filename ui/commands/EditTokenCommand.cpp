@@ -63,9 +63,8 @@ void EditTokenCommand::onLoaded(const Result<TokenWithTag, ApiError> &result)
     }
     const ApiError &error = result.error();
     if (error.kind == ApiError::Kind::Unauthorized) {
-        m_waitingForSignIn = true;
         m_pending = Pending::Load;
-        Q_EMIT waitingForSignIn();
+        waitForSignIn();
         return;
     }
     if (error.kind == ApiError::Kind::NotFound)
@@ -148,9 +147,8 @@ void EditTokenCommand::onSaved(const Result<TokenWithTag, ApiError> &result)
     case ApiError::Kind::Unauthorized:
         m_dialog->showError(
             tr("Your session has ended. Sign in again and your changes will be saved."), true);
-        m_waitingForSignIn = true;
         m_pending = Pending::Save;
-        Q_EMIT waitingForSignIn();
+        waitForSignIn();
         break;
     default:
         m_dialog->showError(error.message(), error.isRetryable());
@@ -205,11 +203,8 @@ void EditTokenCommand::showConflict(const TokenWithTag &theirs)
     m_conflict->open();
 }
 
-void EditTokenCommand::resumeAfterSignIn()
+void EditTokenCommand::resumeRequest()
 {
-    if (!m_waitingForSignIn)
-        return;
-    m_waitingForSignIn = false;
     const Pending pending = std::exchange(m_pending, Pending::Nothing);
     if (pending == Pending::Load) {
         start();
@@ -219,11 +214,8 @@ void EditTokenCommand::resumeAfterSignIn()
     }
 }
 
-void EditTokenCommand::abandonAfterSignIn()
+void EditTokenCommand::abandonRequest()
 {
-    if (!m_waitingForSignIn)
-        return;
-    m_waitingForSignIn = false;
     const Pending pending = std::exchange(m_pending, Pending::Nothing);
     if (pending == Pending::Load || !m_dialog) {
         Q_EMIT statusMessage(tr("The token was not opened"));

@@ -33,8 +33,6 @@ public:
                      QWidget *parentWindow);
     ~EditTokenCommand() override;
     void start() override;
-    void resumeAfterSignIn() override;
-    void abandonAfterSignIn() override;
 
     QString tokenId() const { return m_tokenId; }
     TokenDialog *dialog() const; // for tests and the main window
@@ -46,6 +44,8 @@ Q_SIGNALS:
     void failed(const ApiAccess::ApiError &error);
 
 private:
+    void resumeRequest() override;
+    void abandonRequest() override;
     void onLoaded(const Result<TokenWithTag, ApiError> &result);
     void openDialog(const TokenWithTag &loaded);
     TokenUpdateInput currentInput() const;
@@ -70,7 +70,6 @@ private:
     QByteArray m_etag; // of m_original
     bool m_overwriting = false; // the last Save was "Overwrite": send the whole dialog
     Pending m_pending = Pending::Nothing;
-    bool m_waitingForSignIn = false;
     bool m_marked = false; // the row shows "Saving…" because of this command
 };
 

@@ -71,9 +71,8 @@ void RotateTokenCommand::onAnswer(const Result<TokenWithTag, ApiError> &result)
     }
     const ApiError &error = result.error();
     if (error.kind == ApiError::Kind::Unauthorized) {
-        m_waitingForSignIn = true;
         Q_EMIT statusMessage(tr("Sign in again to rotate the token"));
-        Q_EMIT waitingForSignIn();
+        waitForSignIn();
         return;
     }
     if (error.kind == ApiError::Kind::NotFound)
@@ -111,19 +110,13 @@ void RotateTokenCommand::retry()
     });
 }
 
-void RotateTokenCommand::resumeAfterSignIn()
+void RotateTokenCommand::resumeRequest()
 {
-    if (!m_waitingForSignIn)
-        return;
-    m_waitingForSignIn = false;
     send();
 }
 
-void RotateTokenCommand::abandonAfterSignIn()
+void RotateTokenCommand::abandonRequest()
 {
-    if (!m_waitingForSignIn)
-        return;
-    m_waitingForSignIn = false;
     Q_EMIT statusMessage(tr("The token was not rotated"));
     end(false);
 }

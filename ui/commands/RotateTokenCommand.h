@@ -31,8 +31,6 @@ public:
                        QWidget *parentWindow);
     ~RotateTokenCommand() override;
     void start() override;
-    void resumeAfterSignIn() override;
-    void abandonAfterSignIn() override;
 
     RotateDialog *dialog() const; // for tests
 
@@ -40,6 +38,8 @@ Q_SIGNALS:
     void rotated(const ApiAccess::Token &token);
 
 private:
+    void resumeRequest() override;
+    void abandonRequest() override;
     void send();
     void retry();
     void onAnswer(const Result<TokenWithTag, ApiError> &result);
@@ -53,7 +53,6 @@ private:
     QPointer<ApiCall> m_call;
     std::optional<int> m_grace;
     QDateTime m_updatedAtBefore; // tells whether a rotation whose answer was lost happened
-    bool m_waitingForSignIn = false;
 };
 
 } // namespace ApiAccess

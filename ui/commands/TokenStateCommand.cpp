@@ -113,7 +113,7 @@ void TokenStateCommand::run(QList<Item> items)
 
 void TokenStateCommand::next()
 {
-    if (m_call || m_waitingForSignIn)
+    if (m_call || isWaitingForSignIn())
         return;
     if (m_queue.isEmpty() || m_stopRequested) {
         finishRound();
@@ -154,8 +154,7 @@ void TokenStateCommand::onAnswer(const Item &item, const std::optional<ApiError>
 {
     if (error && error->kind == ApiError::Kind::Unauthorized) {
         // Stays first in the queue; the window resumes after signing in.
-        m_waitingForSignIn = true;
-        Q_EMIT waitingForSignIn();
+        waitForSignIn();
         return;
     }
     m_queue.removeFirst();
@@ -225,19 +224,13 @@ void TokenStateCommand::finishRound()
         });
 }
 
-void TokenStateCommand::resumeAfterSignIn()
+void TokenStateCommand::resumeRequest()
 {
-    if (!m_waitingForSignIn)
-        return;
-    m_waitingForSignIn = false;
     next();
 }
 
-void TokenStateCommand::abandonAfterSignIn()
+void TokenStateCommand::abandonRequest()
 {
-    if (!m_waitingForSignIn)
-        return;
-    m_waitingForSignIn = false;
     m_stopRequested = true;
     next();
 }

@@ -35,8 +35,6 @@ public:
                       QStringList tokenIds, QWidget *parentWindow);
     ~TokenStateCommand() override;
     void start() override;
-    void resumeAfterSignIn() override;
-    void abandonAfterSignIn() override;
 
     TokenAction action() const { return m_action; }
     ConfirmActionDialog *confirmation() const { return m_confirmation; }
@@ -47,6 +45,8 @@ Q_SIGNALS:
     void done(const QStringList &succeededIds, const QStringList &failedIds);
 
 private:
+    void resumeRequest() override;
+    void abandonRequest() override;
     struct Item
     {
         QString id;
@@ -80,7 +80,6 @@ private:
     QList<Failure> m_failures;
     qsizetype m_roundSize = 0;
     bool m_stopRequested = false;
-    bool m_waitingForSignIn = false;
 };
 
 } // namespace ApiAccess
