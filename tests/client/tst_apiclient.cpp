@@ -3,6 +3,7 @@
 #include "ApiTestClient.h"
 #include "FakeHttpServer.h"
 #include "ServerProcess.h"
+#include "WaitForCall.h"
 #include "api/ApiClient.h"
 #include "common/Version.h"
 
@@ -20,22 +21,10 @@ const QString kAdmin = u"alice"_s;
 const QString kPassword = u"client-test-password"_s;
 constexpr int kWaitMs = 15'000;
 
-// Runs one call and waits for its callback (test code only).
 template<typename T, typename Start>
 std::optional<Result<T, ApiError>> run(Start start)
 {
-    QObject context;
-    std::optional<Result<T, ApiError>> out;
-    int calls = 0;
-    start(&context, [&out, &calls](Result<T, ApiError> result) {
-        ++calls;
-        out.emplace(std::move(result));
-    });
-    if (!QTest::qWaitFor([&out] { return out.has_value(); }, kWaitMs))
-        return std::nullopt;
-    if (calls > 1)
-        qWarning("callback ran %d times", calls);
-    return out;
+    return waitForCall<T>(std::move(start), kWaitMs);
 }
 
 QString describe(const ApiError &error)

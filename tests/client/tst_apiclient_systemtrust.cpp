@@ -9,6 +9,7 @@
 // they read the machine's store; the machine's own store is never touched.
 #include "ServerProcess.h"
 #include "TestCertificates.h"
+#include "WaitForCall.h"
 #include "api/ApiClient.h"
 
 #include <QCoreApplication>
@@ -56,13 +57,11 @@ QString enterPrivateMountNamespace()
 
 std::optional<Result<Session, ApiError>> signIn(ApiClient &client)
 {
-    QObject context;
-    std::optional<Result<Session, ApiError>> out;
-    client.signIn(kAdmin, kPassword, &context,
-                  [&out](Result<Session, ApiError> result) { out.emplace(std::move(result)); });
-    if (!QTest::qWaitFor([&out] { return out.has_value(); }, kWaitMs))
-        return std::nullopt;
-    return out;
+    return waitForCall<Session>(
+        [&client](QObject *context, ApiCallback<Session> done) {
+            client.signIn(kAdmin, kPassword, context, std::move(done));
+        },
+        kWaitMs);
 }
 
 QString describe(const std::optional<Result<Session, ApiError>> &result)

@@ -5,6 +5,7 @@
 // their CA to the system's trust store) is the only thing that changes it.
 #include "ServerProcess.h"
 #include "TestCertificates.h"
+#include "WaitForCall.h"
 #include "api/ApiClient.h"
 
 #include <QProcess>
@@ -34,13 +35,11 @@ constexpr QByteArrayView kHandshakeFailedLine = "TLS handshake failed";
 // Runs signIn and waits for its callback (test code only).
 std::optional<Result<Session, ApiError>> signIn(ApiClient &client)
 {
-    QObject context;
-    std::optional<Result<Session, ApiError>> out;
-    client.signIn(kAdmin, kPassword, &context,
-                  [&out](Result<Session, ApiError> result) { out.emplace(std::move(result)); });
-    if (!QTest::qWaitFor([&out] { return out.has_value(); }, kWaitMs))
-        return std::nullopt;
-    return out;
+    return waitForCall<Session>(
+        [&client](QObject *context, ApiCallback<Session> done) {
+            client.signIn(kAdmin, kPassword, context, std::move(done));
+        },
+        kWaitMs);
 }
 } // namespace
 
