@@ -8,6 +8,7 @@ foreach(test IN ITEMS tst_mainwindow tst_signinagain)
     apiaccess_add_test(NAME ${test} SOURCES ${test}.cpp
         LIBRARIES apiaccess_ui apiaccess_server_testsupport LABELS "integration;ui")
 endforeach()
+target_include_directories(tst_mainwindow PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/support")
 target_compile_definitions(tst_mainwindow PRIVATE
     APIACCESS_STUDIO_BINARY="$<TARGET_FILE:apiaccess-studio>")
 add_dependencies(tst_mainwindow apiaccess-studio)

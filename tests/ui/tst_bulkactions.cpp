@@ -9,6 +9,7 @@
 #include "FaultProxy.h"
 #include "ServerProcess.h"
 #include "StudioTestSupport.h"
+#include "StudioTokens.h"
 #include "TokenTableModel.h"
 #include "dialogs/BulkProgressDialog.h"
 #include "dialogs/ConfirmActionDialog.h"
@@ -28,11 +29,6 @@ using namespace ApiAccess;
 using namespace ApiAccess::Testing;
 using namespace Qt::StringLiterals;
 
-namespace {
-const QString kAdmin = u"admin"_s;
-const QString kPassword = u"correct horse battery staple"_s;
-} // namespace
-
 class tst_BulkActions : public QObject
 {
     Q_OBJECT
@@ -41,12 +37,12 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-        QVERIFY(m_server.addAdmin(kAdmin, kPassword));
+        QVERIFY(m_server.addAdmin(kTestAdmin, kTestPassword));
         m_api = std::make_unique<ApiTestClient>(m_server.baseUrl());
-        QVERIFY(m_api->signIn(kAdmin, kPassword));
+        QVERIFY(m_api->signIn(kTestAdmin, kTestPassword));
         m_proxy = std::make_unique<FaultProxy>(m_server.baseUrl());
         // The Studio talks to the server through the relay.
-        const auto session = signInSession(m_proxy->url(), kAdmin, kPassword);
+        const auto session = signInSession(m_proxy->url(), kTestAdmin, kTestPassword);
         QVERIFY(session);
         m_session = *session;
     }
@@ -212,22 +208,13 @@ private:
     {
         QStringList ids;
         for (int i = 1; i <= count; ++i) {
-            const ApiReply reply =
-                m_api->createToken(u"%1 %2"_s.arg(prefix).arg(i), u"read_only"_s);
-            if (reply.status == 201)
-                ids.append(reply.json().value(u"id"_s).toString());
+            const CreatedToken created =
+                createToken(*m_api, u"%1 %2"_s.arg(prefix).arg(i), u"read_only"_s);
+            if (created.id.isEmpty())
+                return {};
+            ids.append(created.id);
         }
-        m_window->refresh();
-        const bool listed = QTest::qWaitFor(
-            [&] {
-                for (const QString &id : std::as_const(ids)) {
-                    if (m_window->tokenModel().rowForId(id) < 0)
-                        return false;
-                }
-                return true;
-            },
-            kGuiWaitMs);
-        return listed ? ids : QStringList{};
+        return refreshUntilListed(*m_window, ids) ? ids : QStringList{};
     }
 
     QString status(const QString &id)

@@ -6,6 +6,7 @@
 #include "ApiTestClient.h"
 #include "ServerProcess.h"
 #include "StudioTestSupport.h"
+#include "StudioTokens.h"
 #include "TokenTableModel.h"
 #include "dialogs/ConflictDialog.h"
 #include "dialogs/TokenDialog.h"
@@ -21,11 +22,6 @@ using namespace ApiAccess;
 using namespace ApiAccess::Testing;
 using namespace Qt::StringLiterals;
 
-namespace {
-const QString kAdmin = u"admin"_s;
-const QString kPassword = u"correct horse battery staple"_s;
-} // namespace
-
 class tst_EditConflict : public QObject
 {
     Q_OBJECT
@@ -34,11 +30,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-        QVERIFY(m_server.addAdmin(kAdmin, kPassword));
-        QVERIFY(m_server.addAdmin(u"colleague"_s, kPassword));
+        QVERIFY(m_server.addAdmin(kTestAdmin, kTestPassword));
+        QVERIFY(m_server.addAdmin(u"colleague"_s, kTestPassword));
         m_colleague = std::make_unique<ApiTestClient>(m_server.baseUrl());
-        QVERIFY(m_colleague->signIn(u"colleague"_s, kPassword));
-        const auto session = signInSession(m_server.baseUrl(), kAdmin, kPassword);
+        QVERIFY(m_colleague->signIn(u"colleague"_s, kTestPassword));
+        const auto session = signInSession(m_server.baseUrl(), kTestAdmin, kTestPassword);
         QVERIFY(session);
         m_session = *session;
     }

@@ -4,6 +4,7 @@
 #include "ApiTestClient.h"
 #include "ProcessScan.h"
 #include "ServerProcess.h"
+#include "StudioTokens.h"
 #include "TokenFilterProxyModel.h"
 #include "TokenTableModel.h"
 #include "api/ApiClient.h"
@@ -39,28 +40,7 @@ using namespace ApiAccess;
 using namespace ApiAccess::Testing;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-const QString kAdmin = u"admin"_s;
-const QString kPassword = u"correct horse battery staple"_s;
-
-struct Created
-{
-    QString id;
-    QString name;
-    QString token; // base64(id ":" secret)
-};
-
-Created create(ApiTestClient &client, const QString &name, const QString &level)
-{
-    const ApiReply reply = client.createToken(name, level);
-    if (reply.status != 201)
-        return {};
-    return {reply.json().value(u"id"_s).toString(), name,
-            reply.json().value(u"token"_s).toString()};
-}
-
-} // namespace
+namespace { } // namespace
 
 class tst_MainWindow : public QObject
 {
@@ -70,14 +50,14 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-        QVERIFY(m_server.addAdmin(kAdmin, kPassword));
+        QVERIFY(m_server.addAdmin(kTestAdmin, kTestPassword));
         m_api = std::make_unique<ApiTestClient>(m_server.baseUrl());
-        QVERIFY(m_api->signIn(kAdmin, kPassword));
+        QVERIFY(m_api->signIn(kTestAdmin, kTestPassword));
         const QList<QPair<QString, QString>> wanted{{u"RSS reader"_s, u"read_only"_s},
                                                     {u"Deploy bot"_s, u"administrative"_s},
                                                     {u"Newsletter"_s, u"editorial"_s}};
         for (const auto &[name, level] : wanted) {
-            const Created token = create(*m_api, name, level);
+            const CreatedToken token = createToken(*m_api, name, level);
             QVERIFY2(!token.id.isEmpty(), qPrintable(name));
             m_tokens.append(token);
         }
@@ -85,7 +65,7 @@ private Q_SLOTS:
         ApiClient client;
         client.setServerUrl(m_server.baseUrl());
         bool done = false;
-        client.signIn(kAdmin, kPassword, this, [&](Result<Session, ApiError> result) {
+        client.signIn(kTestAdmin, kTestPassword, this, [&](Result<Session, ApiError> result) {
             done = true;
             if (result)
                 m_session = result.value();
@@ -110,7 +90,7 @@ private Q_SLOTS:
     void listsTheTokensUnderSettingsApiAccess()
     {
         const TokenTableModel &model = m_window->tokenModel();
-        for (const Created &token : std::as_const(m_tokens))
+        for (const CreatedToken &token : std::as_const(m_tokens))
             QVERIFY2(model.rowForId(token.id) >= 0, qPrintable(token.name));
         QCOMPARE(view()->model()->rowCount(), model.rowCount());
         QCOMPARE(m_window->windowTitle(),
@@ -167,7 +147,7 @@ private Q_SLOTS:
 
     void theCopyButtonPutsExactlyTheTokenOnTheClipboard()
     {
-        const Created &token = m_tokens.at(1);
+        const CreatedToken &token = m_tokens.at(1);
         const QModelIndex index = proxyIndex(token.id, TokenTableModel::TokenColumn);
         QVERIFY(index.isValid());
         view()->scrollTo(index);
@@ -175,7 +155,7 @@ private Q_SLOTS:
             page()->rowDelegate()->copyButtonRect(view()->visualRect(index), view()->viewport());
         QVERIFY(view()->viewport()->rect().contains(button));
         QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, button.center());
-        QTRY_COMPARE(QApplication::clipboard()->text(), token.token);
+        QTRY_COMPARE(QApplication::clipboard()->text(), QString::fromLatin1(token.token));
         QVERIFY(m_window->secretClipboard().holdsSecret());
     }
 
@@ -185,7 +165,7 @@ private Q_SLOTS:
         // through the view's own accessibility interface.
         QAccessibleInterface *table = QAccessible::queryAccessibleInterface(view());
         QVERIFY(table && table->tableInterface());
-        for (const Created &token : std::as_const(m_tokens)) {
+        for (const CreatedToken &token : std::as_const(m_tokens)) {
             const QModelIndex index = proxyIndex(token.id, TokenTableModel::TokenColumn);
             QAccessibleInterface *cell =
                 table->tableInterface()->cellAt(index.row(), index.column());
@@ -195,7 +175,7 @@ private Q_SLOTS:
             QVERIFY2(description.contains(token.id.left(8)) && description.contains(token.name),
                      qPrintable(description));
             // Neither says anything secret.
-            QVERIFY(!description.contains(token.token));
+            QVERIFY(!description.contains(QString::fromLatin1(token.token)));
         }
     }
 
@@ -220,13 +200,13 @@ private Q_SLOTS:
         }
         QCOMPARE(copyActions, QList<QAction *>{page()->copyAction()});
 
-        const Created &token = m_tokens.at(2);
+        const CreatedToken &token = m_tokens.at(2);
         QVERIFY(page()->selectToken(token.id));
         view()->setFocus();
         QSignalSpy triggered(page()->copyAction(), &QAction::triggered);
         QTest::keyClick(view(), Qt::Key_C, Qt::ControlModifier);
         QCOMPARE(triggered.count(), 1);
-        QTRY_COMPARE(QApplication::clipboard()->text(), token.token);
+        QTRY_COMPARE(QApplication::clipboard()->text(), QString::fromLatin1(token.token));
     }
 
     void ctrlFFocusesSearchAndTypingFilters()
@@ -244,7 +224,7 @@ private Q_SLOTS:
 
     void f5Refreshes()
     {
-        const Created later = create(*m_api, u"Added later"_s, u"restricted_read_only"_s);
+        const CreatedToken later = createToken(*m_api, u"Added later"_s, u"restricted_read_only"_s);
         QVERIFY(!later.id.isEmpty());
         QCOMPARE(m_window->tokenModel().rowForId(later.id), -1);
         QTest::keyClick(m_window.get(), Qt::Key_F5);
@@ -363,7 +343,7 @@ private:
 
     ServerProcess m_server;
     std::unique_ptr<ApiTestClient> m_api;
-    QList<Created> m_tokens;
+    QList<CreatedToken> m_tokens;
     Session m_session;
     std::unique_ptr<MainWindow> m_window;
 };

@@ -7,6 +7,7 @@
 #include "ApiTestClient.h"
 #include "ServerProcess.h"
 #include "StudioTestSupport.h"
+#include "StudioTokens.h"
 #include "TokenTableModel.h"
 #include "dialogs/ConfirmActionDialog.h"
 #include "dialogs/RotateDialog.h"
@@ -31,19 +32,7 @@ using namespace ApiAccess;
 using namespace ApiAccess::Testing;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-const QString kAdmin = u"admin"_s;
-const QString kPassword = u"correct horse battery staple"_s;
-
-struct Created
-{
-    QString id;
-    QString name;
-    QByteArray token; // base64(id ":" secret)
-};
-
-} // namespace
+namespace { } // namespace
 
 class tst_TokenActions : public QObject
 {
@@ -53,10 +42,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-        QVERIFY(m_server.addAdmin(kAdmin, kPassword));
+        QVERIFY(m_server.addAdmin(kTestAdmin, kTestPassword));
         m_api = std::make_unique<ApiTestClient>(m_server.baseUrl());
-        QVERIFY(m_api->signIn(kAdmin, kPassword));
-        const auto session = signInSession(m_server.baseUrl(), kAdmin, kPassword);
+        QVERIFY(m_api->signIn(kTestAdmin, kTestPassword));
+        const auto session = signInSession(m_server.baseUrl(), kTestAdmin, kTestPassword);
         QVERIFY(session);
         m_session = *session;
     }
@@ -82,7 +71,7 @@ private Q_SLOTS:
 
     void f2EditsAndSavesOnlyWhatChanged()
     {
-        const Created token = create(u"Edit me"_s, u"read_only"_s, {u"10.0.0.0/8"_s});
+        const CreatedToken token = create(u"Edit me"_s, u"read_only"_s, {u"10.0.0.0/8"_s});
         selectInView(token.id);
         QTest::keyClick(view(), Qt::Key_F2);
         TokenDialog *dialog = waitForVisible<TokenDialog>(m_window.get());
@@ -108,7 +97,7 @@ private Q_SLOTS:
 
     void returnEditsAndEscapeChangesNothing()
     {
-        const Created token = create(u"Looked at"_s, u"editorial"_s);
+        const CreatedToken token = create(u"Looked at"_s, u"editorial"_s);
         selectInView(token.id);
         QTest::keyClick(view(), Qt::Key_Return);
         TokenDialog *dialog = waitForVisible<TokenDialog>(m_window.get());
@@ -122,7 +111,7 @@ private Q_SLOTS:
 
     void rotateWithGraceKeepsThePreviousSecretWorking()
     {
-        const Created token = create(u"Rotated with grace"_s, u"read_only"_s);
+        const CreatedToken token = create(u"Rotated with grace"_s, u"read_only"_s);
         QVERIFY(rotate(token, 2)); // "24 hours"
         const QByteArray fresh = copiedFromMessageBar(token);
         QVERIFY(!fresh.isEmpty());
@@ -133,7 +122,7 @@ private Q_SLOTS:
 
     void rotateWithoutGraceEndsThePreviousSecretAtOnce()
     {
-        const Created token = create(u"Rotated at once"_s, u"read_only"_s);
+        const CreatedToken token = create(u"Rotated at once"_s, u"read_only"_s);
         QVERIFY(rotate(token, 0));
         const QByteArray fresh = copiedFromMessageBar(token);
         QVERIFY(!fresh.isEmpty() && fresh != token.token);
@@ -143,7 +132,7 @@ private Q_SLOTS:
 
     void disableThenEnableEachBehindAConfirmation()
     {
-        const Created token = create(u"Switched off and on"_s, u"read_only"_s);
+        const CreatedToken token = create(u"Switched off and on"_s, u"read_only"_s);
         selectInView(token.id);
         page()->disableAction()->trigger();
         auto *confirm = waitForVisible<ConfirmActionDialog>(m_window.get());
@@ -171,7 +160,7 @@ private Q_SLOTS:
 
     void delDeletesAfterConfirmingAndEscapeCancels()
     {
-        const Created token = create(u"Doomed"_s, u"restricted_read_only"_s);
+        const CreatedToken token = create(u"Doomed"_s, u"restricted_read_only"_s);
         selectInView(token.id);
         QTest::keyClick(view(), Qt::Key_Delete);
         auto *confirm = waitForVisible<ConfirmActionDialog>(m_window.get());
@@ -195,7 +184,7 @@ private Q_SLOTS:
 
     void aRowShowsTheOperationInProgress()
     {
-        const Created token = create(u"Slow to disable"_s, u"read_only"_s);
+        const CreatedToken token = create(u"Slow to disable"_s, u"read_only"_s);
         selectInView(token.id);
         page()->disableAction()->trigger();
         auto *confirm = waitForVisible<ConfirmActionDialog>(m_window.get());
@@ -274,17 +263,12 @@ private:
     ApiTokensPage *page() const { return m_window->tokensPage(); }
     QTableView *view() const { return page()->tokensView(); }
 
-    Created create(const QString &name, const QString &level, const QStringList &ranges = {})
+    CreatedToken create(const QString &name, const QString &level, const QStringList &ranges = {})
     {
-        const ApiReply reply = m_api->createToken(name, level, ranges);
-        if (reply.status != 201)
+        const CreatedToken created = createToken(*m_api, name, level, ranges);
+        if (created.id.isEmpty() || !refreshUntilListed(*m_window, {created.id}))
             return {};
-        Created created{reply.json().value(u"id"_s).toString(), name,
-                        reply.json().value(u"token"_s).toString().toLatin1()};
-        m_window->refresh();
-        const bool listed = QTest::qWaitFor(
-            [&] { return m_window->tokenModel().rowForId(created.id) >= 0; }, kGuiWaitMs);
-        return listed ? created : Created{};
+        return created;
     }
 
     void selectInView(const QString &id)
@@ -324,7 +308,7 @@ private:
     }
 
     // Rotate through the page's action, choosing the grace combo's entry.
-    bool rotate(const Created &token, int graceIndex)
+    bool rotate(const CreatedToken &token, int graceIndex)
     {
         if (token.id.isEmpty() || !page()->selectToken(token.id))
             return false;
@@ -343,7 +327,7 @@ private:
     }
 
     // The message bar's "Copy token" after a rotation, read off the clipboard.
-    QByteArray copiedFromMessageBar(const Created &token)
+    QByteArray copiedFromMessageBar(const CreatedToken &token)
     {
         auto *copy = page()->messageBar()->findChild<QPushButton *>(u"messageCopyButton"_s);
         if (!copy || !copy->isVisible())
