@@ -29,10 +29,17 @@ KeychainResult unavailable(const QString &message)
     return {KeychainStatus::Unavailable, message};
 }
 
-KeychainResult noSecretService()
+KeychainResult noKeychain()
 {
+#if APIACCESS_KEYCHAIN_DBUS
     return unavailable(SessionKeychain::tr("No keychain is available (Secret Service not "
                                            "running); you will have to sign in again next time."));
+#else
+    // Windows' Credential Manager and macOS's Keychain are always there;
+    // say nothing about a Linux service there.
+    return unavailable(SessionKeychain::tr("No keychain is available; you will have to sign in "
+                                           "again next time."));
+#endif
 }
 
 KeychainResult refused()
@@ -76,7 +83,7 @@ void askWhyItFailed(QObject *context, Done done)
     ask(call, context, [done = std::move(done)](const QDBusMessage &reply) {
         const bool owned =
             reply.type() == QDBusMessage::ReplyMessage && reply.arguments().value(0).toBool();
-        done(owned ? refused() : noSecretService());
+        done(owned ? refused() : noKeychain());
     });
 }
 
@@ -130,7 +137,7 @@ void diagnose(QKeychain::Error error, const QString &detail, QObject *context, D
                             context, std::move(done));
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return done(noSecretService());
+        return done(noKeychain());
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return done(refused());

@@ -102,16 +102,8 @@
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <source>Refresh the list (F5)</source>
-        <translation>Liste aktualisieren (F5)</translation>
-    </message>
-    <message>
         <source>Create API token</source>
         <translation>API-Token erstellen</translation>
-    </message>
-    <message>
-        <source>Create API token (Ctrl+N)</source>
-        <translation>API-Token erstellen (Strg+N)</translation>
     </message>
     <message>
         <source>API tokens</source>
@@ -156,6 +148,10 @@
     <message>
         <source>Actions</source>
         <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>Liste aktualisieren</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1034,10 @@
     <message>
         <source>The keychain reported an error (%1).</source>
         <translation>Der Schlüsselbund hat einen Fehler gemeldet (%1).</translation>
+    </message>
+    <message>
+        <source>No keychain is available; you will have to sign in again next time.</source>
+        <translation>Kein Schlüsselbund verfügbar; Sie müssen sich beim nächsten Mal erneut anmelden.</translation>
     </message>
 </context>
 <context>
@@ -2060,6 +2060,21 @@ von %2</translation>
     <message>
         <source>--sandbox starts its own server: it does not go with --server or --user.</source>
         <translation>--sandbox startet einen eigenen Server und lässt sich nicht mit --server oder --user kombinieren.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <comment>value name in --help: --server URL</comment>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <comment>value name in --help: --user NAME</comment>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <comment>value name in --help: --screenshot FILE</comment>
+        <translation>DATEI</translation>
     </message>
 </context>
 <context>

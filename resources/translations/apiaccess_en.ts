@@ -102,16 +102,8 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>Refresh the list (F5)</source>
-        <translation>Refresh the list (F5)</translation>
-    </message>
-    <message>
         <source>Create API token</source>
         <translation>Create API token</translation>
-    </message>
-    <message>
-        <source>Create API token (Ctrl+N)</source>
-        <translation>Create API token (Ctrl+N)</translation>
     </message>
     <message>
         <source>API tokens</source>
@@ -156,6 +148,10 @@
     <message>
         <source>Actions</source>
         <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>Refresh the list</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1034,10 @@
     <message>
         <source>The keychain reported an error (%1).</source>
         <translation>The keychain reported an error (%1).</translation>
+    </message>
+    <message>
+        <source>No keychain is available; you will have to sign in again next time.</source>
+        <translation>No keychain is available; you will have to sign in again next time.</translation>
     </message>
 </context>
 <context>
@@ -2060,6 +2060,21 @@ from %2</translation>
     <message>
         <source>--sandbox starts its own server: it does not go with --server or --user.</source>
         <translation>--sandbox starts its own server: it does not go with --server or --user.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <comment>value name in --help: --server URL</comment>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <comment>value name in --help: --user NAME</comment>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <comment>value name in --help: --screenshot FILE</comment>
+        <translation>FILE</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -31,6 +32,12 @@ namespace ApiAccess {
 namespace {
 
 constexpr int kAll = -1; // the filters' "All …" item
+
+// "Text (shortcut)", the shortcut as this platform writes it (⌘N on macOS).
+QString withShortcut(const QString &text, const QKeySequence &keys)
+{
+    return u"%1 (%2)"_s.arg(text, keys.toString(QKeySequence::NativeText));
+}
 
 } // namespace
 
@@ -112,12 +119,12 @@ QWidget *ApiTokensPage::buildToolbar()
     refresh->setObjectName(u"refreshButton"_s);
     refresh->setText(tr("Refresh"));
     refresh->setAccessibleName(tr("Refresh"));
-    refresh->setToolTip(tr("Refresh the list (F5)"));
+    refresh->setToolTip(withShortcut(tr("Refresh the list"), QKeySequence(Qt::Key_F5)));
 
     m_create = new QPushButton(tr("Create API token"), toolbar);
     m_create->setObjectName(u"createTokenButton"_s);
     m_create->setDefault(true);
-    m_create->setToolTip(tr("Create API token (Ctrl+N)"));
+    m_create->setToolTip(withShortcut(tr("Create API token"), QKeySequence::New));
 
     auto *layout = new QHBoxLayout(toolbar);
     layout->setContentsMargins({});

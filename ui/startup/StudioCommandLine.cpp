@@ -20,11 +20,13 @@ StudioCommandLine::Parsed StudioCommandLine::parse(const QStringList &arguments)
         QCoreApplication::translate("StudioCommandLine", "Print the version and exit."));
     const QCommandLineOption serverOption(
         u"server"_s, QCoreApplication::translate("StudioCommandLine", "The server to sign in to."),
-        u"URL"_s);
+        QCoreApplication::translate("StudioCommandLine", "URL",
+                                    "value name in --help: --server URL"));
     const QCommandLineOption userOption(
         u"user"_s,
         QCoreApplication::translate("StudioCommandLine", "The user name to sign in with."),
-        u"NAME"_s);
+        QCoreApplication::translate("StudioCommandLine", "NAME",
+                                    "value name in --help: --user NAME"));
     const QCommandLineOption sandboxOption(
         u"sandbox"_s,
         QCoreApplication::translate("StudioCommandLine",
@@ -35,7 +37,8 @@ StudioCommandLine::Parsed StudioCommandLine::parse(const QStringList &arguments)
             "StudioCommandLine",
             "Save the main window as PNG once the tokens have loaded, then exit (needs "
             "--sandbox)."),
-        u"FILE"_s);
+        QCoreApplication::translate("StudioCommandLine", "FILE",
+                                    "value name in --help: --screenshot FILE"));
     parser.addOptions(
         {helpOption, versionOption, serverOption, userOption, sandboxOption, screenshotOption});
 

@@ -29,6 +29,13 @@ set_tests_properties(studio-help-german PROPERTIES
     TIMEOUT 60
     ENVIRONMENT "LANGUAGE=de;LANG=de_DE.UTF-8;LC_ALL=;LC_MESSAGES=;QT_QPA_PLATFORM=offscreen"
     PASS_REGULAR_EXPRESSION "Diese Hilfe anzeigen und beenden\\.")
+# The value names are translated too: "--screenshot <DATEI>".
+add_test(NAME studio-help-german-value-names COMMAND apiaccess-studio --help)
+set_tests_properties(studio-help-german-value-names PROPERTIES
+    LABELS "unit;i18n"
+    TIMEOUT 60
+    ENVIRONMENT "LANGUAGE=de;LANG=de_DE.UTF-8;LC_ALL=;LC_MESSAGES=;QT_QPA_PLATFORM=offscreen"
+    PASS_REGULAR_EXPRESSION "--screenshot <DATEI>")
 if(EXISTS "${QT6_INSTALL_PREFIX}/${QT6_INSTALL_TRANSLATIONS}/qtbase_de.qm")
     add_test(NAME studio-help-german-qtbase COMMAND apiaccess-studio --help)
     set_tests_properties(studio-help-german-qtbase PROPERTIES
