@@ -1,5 +1,6 @@
 #include "wire/JsonReader.h"
 
+#include "wire/JsonDuplicates.h"
 #include "wire/Rfc3339.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,43 @@ Problem notAnObject()
         QCoreApplication::translate("JsonReader", "the request body must be a JSON object")}});
 }
 
+// Member names are the client's, and a body may be a megabyte: keep the
+// detail short, cutting between characters rather than inside a pair.
+QString elided(const QString &text)
+{
+    constexpr qsizetype kHead = 40;
+    constexpr qsizetype kTail = 80;
+    if (text.size() <= kHead + kTail)
+        return text;
+    const qsizetype head = text.at(kHead).isLowSurrogate() ? kHead - 1 : kHead;
+    qsizetype tail = text.size() - kTail;
+    if (text.at(tail).isLowSurrogate())
+        ++tail;
+    return text.left(head) + u"..." + text.sliced(tail);
+}
+
+// Names and path only: member values can be secrets. English only, not
+// translate(): the server, the one caller, answers in English, and the
+// Studio's catalogue should not carry texts it never shows.
+Problem duplicateMember(const JsonDuplicate &duplicate)
+{
+    // The type, status and title of any malformed body, so that clients
+    // handle it the same way; only the detail says what is wrong.
+    Problem problem = Problem::malformedJson(QJsonParseError{});
+    const QString name = elided(duplicate.name);
+    const QString offset = QString::number(duplicate.offset);
+    // One multi-argument arg(): a "%2" inside a client's name stays text.
+    if (duplicate.path == duplicate.name) {
+        problem.detail = u"The request body repeats the member \"%1\" at offset %2; "
+                         u"a name may appear only once in an object."_s.arg(name, offset);
+    } else {
+        problem.detail = u"The request body repeats the member \"%1\" at %2, offset %3; "
+                         u"a name may appear only once in an object."_s.arg(
+                             name, elided(duplicate.path), offset);
+    }
+    return problem;
+}
+
 } // namespace
 
 Result<QJsonObject, Problem> JsonReader::parseBody(QByteArrayView body)
@@ -30,6 +68,9 @@ Result<QJsonObject, Problem> JsonReader::parseBody(QByteArrayView body)
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     if (error.error == QJsonParseError::NoError) {
+        // Before the shape: like a syntax error, it makes the body ambiguous.
+        if (const auto duplicate = findDuplicateMember(body))
+            return fail(duplicateMember(*duplicate));
         if (document.isObject())
             return document.object();
         return fail(notAnObject());

@@ -33,8 +33,10 @@ public:
     enum Presence { Optional, Required };
 
     // Malformed JSON is a 400 naming the parser's error and byte offset;
-    // valid JSON that is not an object (an array, a number...) is a 422
-    // with one error for the body as a whole (field "").
+    // so is a member name repeated within one object, at any depth (parsers
+    // differ in which one they keep). Valid JSON that is not an object (an
+    // array, a number...) is a 422 with one error for the body as a whole
+    // (field "").
     static Result<QJsonObject, Problem> parseBody(QByteArrayView body);
 
     // `prefix` is the path of `object` inside the body ("" for the body

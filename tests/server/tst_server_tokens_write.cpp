@@ -1,5 +1,6 @@
-// Integration test: PATCH, DELETE, /secret and /rotate of /api/v1/tokens/{id}
-// against the real apiaccess-server over real HTTP (PRODUCT.md §6).
+// Integration test: PATCH, DELETE, /secret and /rotate of /api/v1/tokens/{id},
+// and ambiguous write bodies, against the real apiaccess-server over real
+// HTTP (PRODUCT.md §6).
 
 #include "ApiAssertions.h"
 #include "SignedInServer.h"
@@ -63,6 +64,9 @@ private Q_SLOTS:
     void rotateIssuesANewSecretForTheSameId();
     void rotateRejectsInvalidInput_data();
     void rotateRejectsInvalidInput();
+
+    void createRefusesRepeatedMembers_data();
+    void createRefusesRepeatedMembers();
 
     void logHoldsNoSecret();
 
@@ -273,6 +277,7 @@ void TestServerTokensWrite::patchRejectsInvalidInput_data()
     QTest::newRow("text/plain") << R"({"name":"x"})"_ba
                                 << "text/plain"_ba << 415 << QStringList{};
     QTest::newRow("malformed") << R"({"name":)"_ba << json << 400 << QStringList{};
+    QTest::newRow("name twice") << R"({"name":"a","name":"b"})"_ba << json << 400 << QStringList{};
 }
 
 void TestServerTokensWrite::patchRejectsInvalidInput()
@@ -483,6 +488,44 @@ void TestServerTokensWrite::rotateRejectsInvalidInput()
     QCOMPARE(etagAfter, etag);
     const ApiReply secret = m_env.api->get(tokenPath(id, u"/secret"_s));
     QCOMPARE(secret.json().value(u"token"_s), created.value(u"token"_s));
+}
+
+void TestServerTokensWrite::createRefusesRepeatedMembers_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("member");
+
+    // Parsers differ in which copy they keep: a gateway could check one and
+    // the server store the other.
+    QTest::newRow("name")
+        << R"({"name":"smuggled-1","accessLevel":"read_only","name":"smuggled-2"})"_ba << u"name"_s;
+    QTest::newRow("accessLevel, escaped")
+        << R"({"name":"smuggled-3","accessLevel":"read_only","\u0061ccessLevel":"administrative"})"_ba
+        << u"accessLevel"_s;
+}
+
+void TestServerTokensWrite::createRefusesRepeatedMembers()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, member);
+
+    const ApiReply before = m_env.api->get(u"/api/v1/tokens?limit=1000"_s);
+    QCOMPARE(before.status, 200);
+    const ApiReply reply =
+        m_env.api->send("POST", u"/api/v1/tokens"_s, body, {{"Content-Type", "application/json"}});
+    QCOMPARE_PROBLEM_WITH_TITLE(reply, 400);
+    const QJsonObject problem = reply.json();
+    QCOMPARE(problem.value(u"type"_s).toString(), u"urn:apiaccess:problem:malformed-json"_s);
+    const QString detail = problem.value(u"detail"_s).toString();
+    QVERIFY2(detail.contains(u'"' + member + u'"'), qPrintable(detail));
+    QVERIFY2(!detail.contains(u"smuggled"_s) && !detail.contains(u"administrative"_s),
+             qPrintable(detail));
+    QVERIFY(!problem.contains(u"token"_s));
+
+    // Nothing was created.
+    QCOMPARE(m_env.api->get(u"/api/v1/tokens?limit=1000"_s).json(), before.json());
+    const ApiReply search = m_env.api->get(u"/api/v1/tokens?q=smuggled"_s);
+    QCOMPARE(search.json().value(u"items"_s).toArray(), QJsonArray());
 }
 
 void TestServerTokensWrite::logHoldsNoSecret()
