@@ -532,13 +532,16 @@ ApiCall *ApiClient::deleteToken(const QString &id, QObject *context, ApiCallback
 }
 
 ApiCall *ApiClient::rotateToken(const QString &id, std::optional<int> previousSecretValidForSeconds,
-                                QObject *context, ApiCallback<TokenWithTag> callback)
+                                const QByteArray &ifMatch, QObject *context,
+                                ApiCallback<TokenWithTag> callback)
 {
     QJsonObject body;
     if (previousSecretValidForSeconds)
         body.insert(u"previousSecretValidForSeconds"_s, *previousSecretValidForSeconds);
     const QUrl server = m_serverUrl;
-    return start(Request{"POST", tokenPath(id, u"/rotate"), {}, compact(body)}, context,
+    Request request{"POST", tokenPath(id, u"/rotate"), {}, compact(body)};
+    request.ifMatch = ifMatch;
+    return start(std::move(request), context,
                  [server, callback = std::move(callback)](RawResult &&raw, ApiCall *) {
                      if (!raw)
                          return callback(fail(std::move(raw).error()));

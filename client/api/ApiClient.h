@@ -139,8 +139,12 @@ public:
                          const QByteArray &ifMatch, QObject *context,
                          ApiCallback<TokenWithTag> callback);
     ApiCall *deleteToken(const QString &id, QObject *context, ApiCallback<bool> callback);
+    // With `ifMatch` (the token's ETag) the server rotates only the token as
+    // it was then: a retry after a lost answer gets Conflict, not a second
+    // secret. Empty: unconditional.
     ApiCall *rotateToken(const QString &id, std::optional<int> previousSecretValidForSeconds,
-                         QObject *context, ApiCallback<TokenWithTag> callback);
+                         const QByteArray &ifMatch, QObject *context,
+                         ApiCallback<TokenWithTag> callback);
     // The full token string (base64 id:secret) for the clipboard. The
     // caller wipes it when done.
     ApiCall *fetchSecret(const QString &id, QObject *context, ApiCallback<QByteArray> callback);

@@ -232,6 +232,21 @@ HttpResponse rotateToken(ApiContext &context, HttpRequest &request)
                     tr("must be from 0 to %1 seconds (30 days)").arg(kMaxGraceSeconds));
     if (in.hasErrors())
         return Problems::validation(in.errors());
+    // If-Match makes a retried rotation safe: one whose answer was lost has
+    // moved the token on, and the retry gets 412 instead of a second secret
+    // that would end the first one's grace period.
+    std::optional<qint64> expectedRevision;
+    if (request.hasHeader("if-match")) {
+        const auto current = HandlerSupport::loadToken(context, id);
+        if (!current)
+            return current.error();
+        if (!HandlerSupport::ifMatchAllows(request.header("if-match"), current.value()))
+            return Problems::preconditionFailed(
+                tr("The token was changed since you loaded it (its ETag is now %1), so it was "
+                   "not rotated. Reload it and try again.")
+                    .arg(QString::fromStdString(HandlerSupport::entityTag(current.value()))));
+        expectedRevision = current->revision;
+    }
 
     const QDateTime now = context.now();
     std::optional<QDateTime> previousValidUntil;
@@ -247,7 +262,7 @@ HttpResponse rotateToken(ApiContext &context, HttpRequest &request)
     const QString detail = previousValidUntil ? tr("previous secret valid for %1 s").arg(*grace)
                                               : tr("previous secret revoked");
     const auto rotated = context.store.rotateSecret(
-        id, hash, sealed, previousValidUntil, now,
+        id, hash, sealed, previousValidUntil, expectedRevision, now,
         HandlerSupport::auditEvent(context, principal, request, AuditAction::TokenRotated, id,
                                    detail));
     if (!rotated) {

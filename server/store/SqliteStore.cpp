@@ -32,6 +32,18 @@ StoreError notFound(const QString &what)
     return StoreError{StoreErrorCode::NotFound, what};
 }
 
+// If-Match's check, inside the write's transaction: nobody can change the
+// token between the check and the write.
+std::optional<StoreError> revisionMismatch(const StoredToken &token,
+                                           std::optional<qint64> expectedRevision)
+{
+    if (!expectedRevision || *expectedRevision == token.revision)
+        return std::nullopt;
+    return StoreError{StoreErrorCode::RevisionMismatch,
+                      u"token "_s % token.id % u" is at revision "_s
+                          % QString::number(token.revision)};
+}
+
 // Created before SQLite sees it, so the database, and the -wal and -shm
 // files SQLite gives the same mode, are private from the first byte.
 bool createPrivateFile(const QString &path)
@@ -238,11 +250,8 @@ StoreResult<StoredToken> SqliteStore::updateToken(const QString &id, const Token
             if (!loaded)
                 return loaded;
             StoredToken token = std::move(loaded).value();
-            if (expectedRevision && *expectedRevision != token.revision) {
-                return fail(StoreError{StoreErrorCode::RevisionMismatch,
-                                       u"token "_s % id % u" is at revision "_s
-                                           % QString::number(token.revision)});
-            }
+            if (auto mismatch = revisionMismatch(token, expectedRevision))
+                return fail(*mismatch);
             if (changes.name)
                 token.name = *changes.name;
             if (changes.accessLevel)
@@ -262,6 +271,7 @@ StoreResult<StoredToken> SqliteStore::updateToken(const QString &id, const Token
 StoreResult<StoredToken> SqliteStore::rotateSecret(const QString &id, const QByteArray &newHash,
                                                    const QByteArray &newEncryptedSecret,
                                                    std::optional<QDateTime> previousValidUntil,
+                                                   std::optional<qint64> expectedRevision,
                                                    const QDateTime &now, const AuditEvent &audit)
 {
     return inWriteTransaction<StoredToken>(
@@ -270,6 +280,8 @@ StoreResult<StoredToken> SqliteStore::rotateSecret(const QString &id, const QByt
             if (!loaded)
                 return loaded;
             StoredToken token = std::move(loaded).value();
+            if (auto mismatch = revisionMismatch(token, expectedRevision))
+                return fail(*mismatch);
             // Only the secret replaced now may stay valid; an older grace ends here.
             token.previousSecretHash = previousValidUntil ? token.secretHash : QByteArray();
             token.previousSecretValidUntil = previousValidUntil;

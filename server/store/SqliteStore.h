@@ -43,6 +43,7 @@ public:
     StoreResult<StoredToken> rotateSecret(const QString &id, const QByteArray &newHash,
                                           const QByteArray &newEncryptedSecret,
                                           std::optional<QDateTime> previousValidUntil,
+                                          std::optional<qint64> expectedRevision,
                                           const QDateTime &now, const AuditEvent &audit) override;
     StoreResult<Nothing> deleteToken(const QString &id, const AuditEvent &audit) override;
     StoreResult<Nothing> recordUsage(const QList<UsageRecord> &usage) override;

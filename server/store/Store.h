@@ -37,10 +37,12 @@ public:
     virtual StoreResult<StoredToken> updateToken(const QString &id, const TokenChanges &changes,
                                                  std::optional<qint64> expectedRevision,
                                                  const QDateTime &now, const AuditEvent &audit) = 0;
-    // Replaces the secret; the old hash stays valid until `previousValidUntil` (if set).
+    // Replaces the secret; the old hash stays valid until `previousValidUntil`
+    // (if set). `expectedRevision` as for updateToken.
     virtual StoreResult<StoredToken> rotateSecret(const QString &id, const QByteArray &newHash,
                                                   const QByteArray &newEncryptedSecret,
                                                   std::optional<QDateTime> previousValidUntil,
+                                                  std::optional<qint64> expectedRevision,
                                                   const QDateTime &now,
                                                   const AuditEvent &audit) = 0;
     virtual StoreResult<Nothing> deleteToken(const QString &id, const AuditEvent &audit) = 0;

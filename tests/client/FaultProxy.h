@@ -37,6 +37,11 @@ public:
     // Requests matching `needle` reach the server at once, but their answer
     // is held back until releaseHeld(): a slow answer to an old request.
     void setHolding(const QByteArray &needle) { m_holding = needle; }
+    // Requests matching `needle` reach the server, which carries them out,
+    // but the client gets a 502 instead of its answer: a change that
+    // happened with its answer lost on the way back.
+    void setLosingAnswers(const QByteArray &needle) { m_losing = needle; }
+    int lostCount() const { return m_lost; }
     int heldCount() const { return int(m_held.size()); }
     void releaseHeld()
     {
@@ -82,13 +87,7 @@ private:
 
         if (!m_failing.isEmpty() && lines.first().contains(m_failing)) {
             ++m_failed;
-            const QByteArray problem = R"({"type":"about:blank","title":"Service Unavailable",)"
-                                       R"("status":503,"detail":"Injected by the test."})";
-            client->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: "
-                          "application/problem+json\r\nContent-Length: "
-                          + QByteArray::number(problem.size()) + "\r\nConnection: close\r\n\r\n"
-                          + problem);
-            client->disconnectFromHost();
+            answerWithProblem(client, 503, "Service Unavailable");
             return;
         }
         // One upstream connection per request, closed by the server after
@@ -102,9 +101,10 @@ private:
         auto *upstream = new QTcpSocket(client);
         QPointer<QTcpSocket> guard(client);
         const bool hold = !m_holding.isEmpty() && lines.first().contains(m_holding);
+        const bool lose = !m_losing.isEmpty() && lines.first().contains(m_losing);
         auto answer = std::make_shared<QByteArray>();
         auto complete = std::make_shared<bool>(false);
-        auto released = std::make_shared<bool>(!hold);
+        auto released = std::make_shared<bool>(!hold && !lose);
         if (hold)
             m_held.append({guard, answer, complete, released});
         connect(upstream, &QTcpSocket::connected, upstream,
@@ -116,8 +116,12 @@ private:
                 guard->write(upstream->readAll());
         });
         connect(upstream, &QTcpSocket::disconnected, upstream,
-                [upstream, guard, answer, complete, released] {
-                    if (!*released) {
+                [this, upstream, guard, answer, complete, released, lose] {
+                    if (lose) {
+                        ++m_lost;
+                        if (guard)
+                            answerWithProblem(guard, 502, "Bad Gateway");
+                    } else if (!*released) {
                         *answer += upstream->readAll();
                         *complete = true;
                     } else if (guard) {
@@ -127,6 +131,17 @@ private:
                     upstream->deleteLater();
                 });
         upstream->connectToHost(m_upstream.host(), quint16(m_upstream.port()));
+    }
+
+    static void answerWithProblem(QTcpSocket *client, int status, const QByteArray &reason)
+    {
+        const QByteArray problem = R"({"type":"about:blank","title":")" + reason + R"(","status":)"
+            + QByteArray::number(status) + R"(,"detail":"Injected by the test."})";
+        client->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
+                      + "\r\nContent-Type: application/problem+json\r\nContent-Length: "
+                      + QByteArray::number(problem.size()) + "\r\nConnection: close\r\n\r\n"
+                      + problem);
+        client->disconnectFromHost();
     }
 
     QUrl m_upstream;
@@ -141,7 +156,9 @@ private:
 
     QByteArray m_failing;
     QByteArray m_holding;
+    QByteArray m_losing;
     QList<Held> m_held;
     int m_failed = 0;
+    int m_lost = 0;
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };

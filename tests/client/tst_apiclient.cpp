@@ -310,13 +310,25 @@ private Q_SLOTS:
         QCOMPARE(verdict.header("X-Token-Id"), created.token.id.toLatin1());
 
         auto rotated = run<TokenWithTag>(
-            [&](QObject *ctx, auto cb) { client->rotateToken(created.token.id, 0, ctx, cb); });
+            [&](QObject *ctx, auto cb) { client->rotateToken(created.token.id, 0, {}, ctx, cb); });
         VERIFY_OK(rotated);
         QCOMPARE(rotated->value().token.id, created.token.id);
         auto newSecret = run<QByteArray>(
             [&](QObject *ctx, auto cb) { client->fetchSecret(created.token.id, ctx, cb); });
         VERIFY_OK(newSecret);
         QVERIFY(newSecret->value() != secret->value());
+
+        // With If-Match: the ETag from before that rotation is stale (a
+        // retry of it is refused), the one from its answer is current.
+        auto stale = run<TokenWithTag>([&](QObject *ctx, auto cb) {
+            client->rotateToken(created.token.id, 0, created.etag, ctx, cb);
+        });
+        VERIFY_ERROR(stale, ApiError::Kind::Conflict);
+        QCOMPARE(stale->error().httpStatus, 412);
+        auto current = run<TokenWithTag>([&](QObject *ctx, auto cb) {
+            client->rotateToken(created.token.id, 0, rotated->value().etag, ctx, cb);
+        });
+        VERIFY_OK(current);
     }
 
     void deletedTokenIsNotFound()

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void rotateIssuesANewSecretForTheSameId();
     void rotateRejectsInvalidInput_data();
     void rotateRejectsInvalidInput();
+    void rotateHonoursIfMatch();
 
     void createRefusesRepeatedMembers_data();
     void createRefusesRepeatedMembers();
@@ -488,6 +489,49 @@ void TestServerTokensWrite::rotateRejectsInvalidInput()
     QCOMPARE(etagAfter, etag);
     const ApiReply secret = m_env.api->get(tokenPath(id, u"/secret"_s));
     QCOMPARE(secret.json().value(u"token"_s), created.value(u"token"_s));
+}
+
+void TestServerTokensWrite::rotateHonoursIfMatch()
+{
+    // The Studio's retry after a lost answer: the same If-Match twice.
+    const QJsonObject created = create(u"rotated once"_s);
+    const QString id = created.value(u"id"_s).toString();
+    QByteArray etag;
+    fetch(id, &etag);
+    const auto rotate = [&](const QByteArray &ifMatch) {
+        return m_env.api->send("POST", tokenPath(id, u"/rotate"_s),
+                               R"({"previousSecretValidForSeconds":3600})",
+                               {{"Content-Type", "application/json"}, {"If-Match", ifMatch}});
+    };
+    const ApiReply first = rotate(etag);
+    QVERIFY2(first.status == 200, first.describe().constData());
+    const QJsonValue firstToken = first.json().value(u"token"_s);
+    m_secrets.remember(firstToken.toString().toLatin1());
+
+    const ApiReply retry = rotate(etag);
+    QCOMPARE_PROBLEM(retry, 412);
+    const QString detail = retry.json().value(u"detail"_s).toString();
+    QVERIFY2(detail.contains(QString::fromLatin1(first.header("ETag"))), qPrintable(detail));
+    QVERIFY(!retry.json().contains(u"token"_s));
+    // Not rotated again: the first new secret is the current one, and the
+    // original one is still in its grace period.
+    const ApiReply secret = m_env.api->get(tokenPath(id, u"/secret"_s));
+    QCOMPARE(secret.json().value(u"token"_s), firstToken);
+    QByteArray etagNow;
+    fetch(id, &etagNow);
+    QCOMPARE(etagNow, first.header("ETag"));
+    ApiTestClient integration(m_env.server.baseUrl());
+    integration.setBasic(created.value(u"token"_s).toString().toLatin1());
+    QCOMPARE(integration.get(u"/api/v1/verify"_s).status, 204);
+
+    // Weak tags never match; the current tag and * do.
+    QCOMPARE_PROBLEM(rotate("W/" + etagNow), 412);
+    const ApiReply current = rotate(etagNow);
+    QVERIFY2(current.status == 200, current.describe().constData());
+    m_secrets.remember(current.json().value(u"token"_s).toString().toLatin1());
+    const ApiReply any = rotate("*");
+    QVERIFY2(any.status == 200, any.describe().constData());
+    m_secrets.remember(any.json().value(u"token"_s).toString().toLatin1());
 }
 
 void TestServerTokensWrite::createRefusesRepeatedMembers_data()

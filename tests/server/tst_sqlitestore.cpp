@@ -250,7 +250,7 @@ private Q_SLOTS:
         const QByteArray original = m_store->findToken(u"r"_s)->secretHash;
         const QDateTime now = kEpoch.addSecs(10);
         auto rotated = m_store->rotateSecret(u"r"_s, "hash2"_ba, "sealed2"_ba, now.addSecs(300),
-                                             now, audit(AuditAction::TokenRotated));
+                                             std::nullopt, now, audit(AuditAction::TokenRotated));
         QVERIFY(rotated.ok());
         StoredToken got = m_store->findToken(u"r"_s).value();
         QCOMPARE(got.secretHash, "hash2"_ba);
@@ -263,8 +263,8 @@ private Q_SLOTS:
 
         // Without grace the previous secret is gone at once.
         QVERIFY(m_store
-                    ->rotateSecret(u"r"_s, "hash3"_ba, "sealed3"_ba, std::nullopt, now.addSecs(1),
-                                   audit(AuditAction::TokenRotated))
+                    ->rotateSecret(u"r"_s, "hash3"_ba, "sealed3"_ba, std::nullopt, std::nullopt,
+                                   now.addSecs(1), audit(AuditAction::TokenRotated))
                     .ok());
         got = m_store->findToken(u"r"_s).value();
         QCOMPARE(got.secretHash, "hash3"_ba);
@@ -272,8 +272,24 @@ private Q_SLOTS:
         QVERIFY(!got.previousSecretValidUntil);
         QCOMPARE(got.revision, 3);
 
-        auto missing = m_store->rotateSecret(u"x"_s, "h"_ba, "s"_ba, std::nullopt, now,
-                                             audit(AuditAction::TokenRotated));
+        // An expected revision the token has moved past: nothing changes,
+        // not even the audit log. The current one is accepted.
+        const qsizetype audited = m_store->auditEvents(100).value().size();
+        auto stale = m_store->rotateSecret(u"r"_s, "hash4"_ba, "sealed4"_ba, std::nullopt, 2,
+                                           now.addSecs(2), audit(AuditAction::TokenRotated));
+        QCOMPARE(stale.error().code, StoreErrorCode::RevisionMismatch);
+        got = m_store->findToken(u"r"_s).value();
+        QCOMPARE(got.secretHash, "hash3"_ba);
+        QCOMPARE(got.revision, 3);
+        QCOMPARE(m_store->auditEvents(100).value().size(), audited);
+        QVERIFY(m_store
+                    ->rotateSecret(u"r"_s, "hash4"_ba, "sealed4"_ba, std::nullopt, 3,
+                                   now.addSecs(2), audit(AuditAction::TokenRotated))
+                    .ok());
+        QCOMPARE(m_store->findToken(u"r"_s)->revision, 4);
+
+        auto missing = m_store->rotateSecret(u"x"_s, "h"_ba, "s"_ba, std::nullopt, std::nullopt,
+                                             now, audit(AuditAction::TokenRotated));
         QCOMPARE(missing.error().code, StoreErrorCode::NotFound);
     }
 
@@ -644,7 +660,7 @@ private Q_SLOTS:
         QVERIFY(m_store
                     ->rotateSecret(u"sec_0"_s, vault.hashSecret(rotated),
                                    vault.encryptSecret(rotated, u"sec_0"_s), kEpoch.addSecs(60),
-                                   kEpoch, audit(AuditAction::TokenRotated))
+                                   std::nullopt, kEpoch, audit(AuditAction::TokenRotated))
                     .ok());
         secrets.append(rotated);
         hashes.append(vault.hashSecret(rotated));

@@ -50,9 +50,10 @@ public:
     }
     StoreResult<StoredToken> rotateSecret(const QString &id, const QByteArray &h,
                                           const QByteArray &s, std::optional<QDateTime> until,
-                                          const QDateTime &now, const AuditEvent &a) override
+                                          std::optional<qint64> r, const QDateTime &now,
+                                          const AuditEvent &a) override
     {
-        return m_inner.rotateSecret(id, h, s, until, now, a);
+        return m_inner.rotateSecret(id, h, s, until, r, now, a);
     }
     StoreResult<Nothing> deleteToken(const QString &id, const AuditEvent &a) override
     {

@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFrame>
 #include <QLabel>
 #include <QTableView>
@@ -141,6 +142,44 @@ private Q_SLOTS:
         auto *text = page()->messageBar()->findChild<QLabel *>(u"messageText"_s);
         QVERIFY(text->text().contains(u"“<b>Rotation</b> target 1” was rotated"_s));
         QCOMPARE(text->textFormat(), Qt::PlainText);
+    }
+
+    void aRotationWhoseAnswerWasLostIsNotRepeatedOnRetry()
+    {
+        // The server rotates, the answer is lost on the way back. A second
+        // rotation on Retry would end the grace of the first new secret, and
+        // with it the original one's, before anyone saw the new secret.
+        const CreatedToken token = createToken(*m_api, u"Lost answer"_s, u"read_only"_s);
+        QVERIFY(!token.id.isEmpty());
+        QVERIFY(refreshUntilListed(*m_window, {token.id}));
+        const QString path = u"/api/v1/tokens/"_s + token.id;
+        m_proxy->setLosingAnswers("POST " + path.toLatin1() + "/rotate");
+
+        QVERIFY(page()->selectToken(token.id));
+        page()->rotateAction()->trigger();
+        auto *dialog = waitForVisible<RotateDialog>(m_window.get());
+        QVERIFY(dialog);
+        auto *grace = dialog->findChild<QComboBox *>(u"graceCombo"_s);
+        QVERIFY(grace);
+        grace->setCurrentIndex(1); // 1 hour
+        dialog->confirmButton()->click();
+        auto *report = waitForVisible<QMessageBox>(m_window.get(), u"actionFailureBox"_s);
+        QVERIFY(report);
+        QCOMPARE(m_proxy->lostCount(), 1);
+        const QByteArray rotatedOnce = m_api->get(path).header("ETag");
+
+        m_proxy->setLosingAnswers({});
+        report->findChild<QPushButton *>(u"retryButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page()->messageBar()->isVisible(), kGuiWaitMs);
+        auto *text = page()->messageBar()->findChild<QLabel *>(u"messageText"_s);
+        QVERIFY2(text->text().contains(u"“Lost answer” was rotated"_s), qPrintable(text->text()));
+
+        // Rotated exactly once: the version is the one after the first
+        // attempt, and the original secret is still in its grace period.
+        QCOMPARE(m_api->get(path).header("ETag"), rotatedOnce);
+        ApiTestClient integration(m_server.baseUrl());
+        integration.setBasic(token.token);
+        QCOMPARE(integration.get(u"/api/v1/verify"_s).status, 204);
     }
 
     void aFailedCopyIsExplainedWithRetry()

@@ -4,6 +4,8 @@
 #include "commands/ActionFailure.h"
 #include "dialogs/RotateDialog.h"
 
+#include <utility>
+
 namespace ApiAccess {
 
 RotateTokenCommand::RotateTokenCommand(ApiClient &client, TokenTableModel &model, QString tokenId,
@@ -16,7 +18,6 @@ RotateTokenCommand::RotateTokenCommand(ApiClient &client, TokenTableModel &model
 {
     if (const auto token = m_model.token(m_model.rowForId(m_tokenId))) {
         m_name = token->name;
-        m_updatedAtBefore = token->updatedAt;
     }
 }
 
@@ -52,9 +53,71 @@ void RotateTokenCommand::send()
         return;
     m_model.setOperation(m_tokenId, tr("Rotating…"));
     Q_EMIT statusMessage(tr("Rotating “%1”…").arg(m_name));
-    m_call =
-        m_client.rotateToken(m_tokenId, m_grace, this,
-                             [this](Result<TokenWithTag, ApiError> result) { onAnswer(result); });
+    if (!m_etag.isEmpty()) {
+        rotate();
+        return;
+    }
+    // The token's ETag first: the rotation then applies to this version
+    // only, and so does any retry of it (If-Match).
+    m_call = m_client.getToken(m_tokenId, this, [this](Result<TokenWithTag, ApiError> loaded) {
+        m_call = nullptr;
+        if (!loaded) {
+            onAnswer(loaded);
+            return;
+        }
+        m_etag = loaded.value().etag;
+        m_model.upsertToken(loaded.value().token);
+        rotate();
+    });
+}
+
+void RotateTokenCommand::rotate()
+{
+    m_call = m_client.rotateToken(
+        m_tokenId, m_grace, m_etag, this, [this](Result<TokenWithTag, ApiError> result) {
+            m_call = nullptr;
+            if (!result && result.error().kind == ApiError::Kind::Conflict) {
+                onConflict(result);
+                return;
+            }
+            // No answer, or one we cannot trust: the server may have
+            // rotated all the same. A retry's 412 will then say so.
+            if (!result && mayHaveHappened(result.error()))
+                m_outcomeUnknown = true;
+            onAnswer(result);
+        });
+}
+
+bool RotateTokenCommand::mayHaveHappened(const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Server:
+    case ApiError::Kind::Protocol:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void RotateTokenCommand::onConflict(const Result<TokenWithTag, ApiError> &conflict)
+{
+    // The token is no longer the version m_etag names. After an attempt
+    // whose answer was lost, that attempt did it: show the token as it is
+    // now, rotated, and never rotate it a second time (that would end the
+    // grace period of a secret nobody has seen). Otherwise someone else
+    // changed it: the admin decides, and a Retry loads it afresh.
+    const bool ourEarlierAttempt = std::exchange(m_outcomeUnknown, false);
+    m_etag.clear();
+    if (!ourEarlierAttempt) {
+        onAnswer(conflict);
+        return;
+    }
+    m_call = m_client.getToken(m_tokenId, this, [this](Result<TokenWithTag, ApiError> result) {
+        m_call = nullptr;
+        onAnswer(result);
+    });
 }
 
 void RotateTokenCommand::onAnswer(const Result<TokenWithTag, ApiError> &result)
@@ -81,33 +144,18 @@ void RotateTokenCommand::onAnswer(const Result<TokenWithTag, ApiError> &result)
         end(false);
         return;
     }
-    // The command waits for the admin's answer: Retry sends the same rotation.
+    // The command waits for the admin's answer: Retry sends the same
+    // rotation, for the same version of the token.
     showActionFailure(
         m_parentWindow, tr("Rotate API token"), tr("“%1” was not rotated.").arg(m_name), error,
         [self = QPointer(this)] {
             if (self)
-                self->retry();
+                self->send();
         },
         [self = QPointer(this)] {
             if (self)
                 self->end(false);
         });
-}
-
-void RotateTokenCommand::retry()
-{
-    // A rotation whose answer was lost may have happened: rotating again
-    // would replace the previous secret kept for the grace period with one
-    // nobody ever saw. Look first.
-    m_model.setOperation(m_tokenId, tr("Rotating…"));
-    m_call = m_client.getToken(m_tokenId, this, [this](Result<TokenWithTag, ApiError> result) {
-        m_call = nullptr;
-        if (result && result.value().token.updatedAt == m_updatedAtBefore) {
-            send();
-            return;
-        }
-        onAnswer(result); // it went through (same as a rotate answer), or a failure
-    });
 }
 
 void RotateTokenCommand::resumeRequest()

@@ -4,7 +4,7 @@
 #include "commands/Command.h"
 #include "wire/Token.h"
 
-#include <QDateTime>
+#include <QByteArray>
 #include <QPointer>
 #include <QString>
 
@@ -19,9 +19,10 @@ class TokenTableModel;
 
 // Rotate (PRODUCT.md §2, §4): a confirmation that says integrations must be
 // updated, with the choice to keep the previous secret valid for a while;
-// then POST /rotate. On success rotated(token) lets the window offer the new
-// token for copying at once (the secret itself is fetched only on Copy).
-// A failure is explained with Retry (showActionFailure).
+// then POST /rotate with the token's ETag as If-Match. On success
+// rotated(token) lets the window offer the new token for copying at once (the
+// secret itself is fetched only on Copy). A failure is explained with Retry
+// (showActionFailure); a retry after a lost answer never rotates twice.
 class RotateTokenCommand : public Command
 {
     Q_OBJECT
@@ -40,8 +41,10 @@ Q_SIGNALS:
 private:
     void resumeRequest() override;
     void abandonRequest() override;
-    void send();
-    void retry();
+    void send(); // loads the ETag first if there is none
+    void rotate();
+    static bool mayHaveHappened(const ApiError &error);
+    void onConflict(const Result<TokenWithTag, ApiError> &conflict);
     void onAnswer(const Result<TokenWithTag, ApiError> &result);
 
     ApiClient &m_client;
@@ -52,7 +55,8 @@ private:
     QPointer<RotateDialog> m_dialog;
     QPointer<ApiCall> m_call;
     std::optional<int> m_grace;
-    QDateTime m_updatedAtBefore; // tells whether a rotation whose answer was lost happened
+    QByteArray m_etag; // the version the rotation is for (If-Match)
+    bool m_outcomeUnknown = false; // a rotation with m_etag got no trustworthy answer
 };
 
 } // namespace ApiAccess
