@@ -97,6 +97,18 @@ Result<StoredToken, HttpResponse> loadToken(ApiContext &context, const QString &
     return std::move(found).value();
 }
 
+Result<StoredToken, HttpResponse> loadIfMatching(ApiContext &context, const HttpRequest &request,
+                                                 const QString &id)
+{
+    auto current = loadToken(context, id);
+    if (current && !ifMatchAllows(request.header("if-match"), current.value()))
+        return fail(Problems::preconditionFailed(
+            tr("The token was changed since you loaded it (its ETag is now %1), so nothing was "
+               "done. Reload it and try again.")
+                .arg(QString::fromStdString(entityTag(current.value())))));
+    return current;
+}
+
 std::string entityTag(const StoredToken &token)
 {
     return "\"r" + std::to_string(token.revision) + '"';

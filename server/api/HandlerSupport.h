@@ -40,6 +40,10 @@ Result<TokenTarget, HttpResponse> adminAndTokenId(ApiContext &context, const Htt
 
 // Loads a token or returns 404 / 503.
 Result<StoredToken, HttpResponse> loadToken(ApiContext &context, const QString &id);
+// Loads a token whose current version the request's If-Match admits (an
+// absent header admits any), or returns 404 / 503 / 412 naming its ETag.
+Result<StoredToken, HttpResponse> loadIfMatching(ApiContext &context, const HttpRequest &request,
+                                                 const QString &id);
 
 // Strong entity tag of a token's current revision: "r7" with the quotes.
 std::string entityTag(const StoredToken &token);

@@ -155,14 +155,9 @@ HttpResponse updateToken(ApiContext &context, HttpRequest &request)
     if (expiresAt && inThePast(*expiresAt, now))
         return Problems::validation({expiryInThePast()});
 
-    const auto current = HandlerSupport::loadToken(context, id);
+    const auto current = HandlerSupport::loadIfMatching(context, request, id);
     if (!current)
         return current.error();
-    if (!HandlerSupport::ifMatchAllows(request.header("if-match"), current.value()))
-        return Problems::preconditionFailed(
-            tr("The token was changed by someone else since you loaded it (its ETag is now %1). "
-               "Reload it and try again.")
-                .arg(QString::fromStdString(HandlerSupport::entityTag(current.value()))));
     if (input->isEmpty())
         return HandlerSupport::tokenResponse(context, 200, current.value());
 
@@ -195,12 +190,9 @@ HttpResponse deleteToken(ApiContext &context, HttpRequest &request)
     const Principal &principal = target->principal;
     const QString &id = target->id;
     if (request.hasHeader("if-match")) {
-        const auto current = HandlerSupport::loadToken(context, id);
+        const auto current = HandlerSupport::loadIfMatching(context, request, id);
         if (!current)
             return current.error();
-        if (!HandlerSupport::ifMatchAllows(request.header("if-match"), current.value()))
-            return Problems::preconditionFailed(
-                tr("The token was changed by someone else since you loaded it."));
     }
     const auto deleted = context.store.deleteToken(
         id, HandlerSupport::auditEvent(context, principal, request, AuditAction::TokenDeleted, id));
@@ -237,14 +229,9 @@ HttpResponse rotateToken(ApiContext &context, HttpRequest &request)
     // that would end the first one's grace period.
     std::optional<qint64> expectedRevision;
     if (request.hasHeader("if-match")) {
-        const auto current = HandlerSupport::loadToken(context, id);
+        const auto current = HandlerSupport::loadIfMatching(context, request, id);
         if (!current)
             return current.error();
-        if (!HandlerSupport::ifMatchAllows(request.header("if-match"), current.value()))
-            return Problems::preconditionFailed(
-                tr("The token was changed since you loaded it (its ETag is now %1), so it was "
-                   "not rotated. Reload it and try again.")
-                    .arg(QString::fromStdString(HandlerSupport::entityTag(current.value()))));
         expectedRevision = current->revision;
     }
 
