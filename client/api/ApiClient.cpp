@@ -131,6 +131,7 @@ void ApiClient::setExtraCaCertificates(const QList<QSslCertificate> &certificate
 {
     if (certificates != m_extraCas) {
         m_extraCas = certificates;
+        ++m_trustGeneration;
         // Qt reuses a connection to the same host with the trust it was made
         // with, whatever a later request's configuration says: new trust,
         // new connections.
@@ -184,14 +185,22 @@ void ApiClient::updateTrust()
 
 void ApiClient::sendWaiting()
 {
-    if (!m_extraCas.isEmpty() && !m_trust)
-        return;
+    const bool trustReady = m_extraCas.isEmpty() || m_trust;
     std::vector<WaitingForTrust> waiting = std::exchange(m_waitingForTrust, {});
     for (WaitingForTrust &entry : waiting) {
-        if (!entry.call)
-            continue;
-        entry.call->m_waitingForTrust = false;
-        send(entry.call, std::move(entry.outgoing));
+        if (!entry.call) { // cannot happen while the client lives; keep the books right
+            wipe(entry.outgoing.body);
+            setRunning(-1);
+        } else if (entry.outgoing.trustGeneration != m_trustGeneration) {
+            // Made for another profile's CAs: its server, its credentials.
+            // It must not go out trusting this profile's.
+            cancelWaiting(entry.call, std::move(entry.outgoing));
+        } else if (!trustReady) {
+            m_waitingForTrust.push_back(std::move(entry));
+        } else {
+            entry.call->m_waitingForTrust = false;
+            send(entry.call, std::move(entry.outgoing));
+        }
     }
 }
 
@@ -204,7 +213,13 @@ void ApiClient::abortWaiting(ApiCall *call)
         return;
     Outgoing outgoing = std::move(it->outgoing);
     m_waitingForTrust.erase(it);
+    cancelWaiting(call, std::move(outgoing));
+}
+
+void ApiClient::cancelWaiting(ApiCall *call, Outgoing outgoing)
+{
     call->m_waitingForTrust = false;
+    call->m_aborted = true;
     wipe(outgoing.body);
     ApiError error = ProblemMapping::canceled();
     error.server = ProblemMapping::serverOf(outgoing.request.url());
@@ -293,7 +308,7 @@ ApiCall *ApiClient::start(Request request, QObject *context, RawHandler handler,
     Outgoing outgoing{std::move(request.verb), std::move(networkRequest),
                       std::move(request.body), context ? context : this,
                       std::move(handler),      carriesSession && request.signalsExpiry,
-                      m_sessionGeneration};
+                      m_sessionGeneration,     m_trustGeneration};
     if (url.scheme() == u"https"_s && !m_extraCas.isEmpty() && !m_trust) {
         qCDebug(lcClient) << "request" << outgoing.verb << request.path
                           << "waits for the system's CA certificates";

@@ -200,6 +200,7 @@ private:
         RawHandler handler;
         bool signalsExpiry = false;
         quint64 sessionGeneration = 0;
+        quint64 trustGeneration = 0; // the extra CAs it was made under
     };
     struct WaitingForTrust
     {
@@ -219,6 +220,7 @@ private:
     void replaceManager();
     void sendWaiting();
     void abortWaiting(ApiCall *call); // ApiCall::abort before the request went out
+    void cancelWaiting(ApiCall *call, Outgoing outgoing);
     ApiCall *fetchPages(TokenListQuery query, QList<Token> collected, QObject *context,
                         ApiCallback<QList<Token>> callback, ApiCall *call);
     void setRunning(int delta);
@@ -235,6 +237,7 @@ private:
     QFutureWatcher<QList<QSslCertificate>> m_systemCas;
     bool m_watchingSystemCas = false;
     std::vector<WaitingForTrust> m_waitingForTrust;
+    quint64 m_trustGeneration = 0; // changes with the extra CAs
     quint64 m_sessionGeneration = 0; // changes with every setSession/clearSession
     std::chrono::milliseconds m_timeout{30'000};
     int m_running = 0;

@@ -883,6 +883,14 @@
         <source>The token was not rotated</source>
         <translation>Das Token wurde nicht rotiert</translation>
     </message>
+    <message>
+        <source>the token came without an ETag</source>
+        <translation>das Token kam ohne ETag</translation>
+    </message>
+    <message>
+        <source>“%1” may not have been rotated.</source>
+        <translation>„%1“ wurde möglicherweise nicht rotiert.</translation>
+    </message>
 </context>
 <context>
     <name>ApiAccess::SandboxLauncher</name>

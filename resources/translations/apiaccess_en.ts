@@ -883,6 +883,14 @@
         <source>The token was not rotated</source>
         <translation>The token was not rotated</translation>
     </message>
+    <message>
+        <source>the token came without an ETag</source>
+        <translation>the token came without an ETag</translation>
+    </message>
+    <message>
+        <source>“%1” may not have been rotated.</source>
+        <translation>“%1” may not have been rotated.</translation>
+    </message>
 </context>
 <context>
     <name>ApiAccess::SandboxLauncher</name>

@@ -156,9 +156,37 @@ private Q_SLOTS:
         }
     }
 
-    // First of the tests that set an extra CA: the system's list is then
-    // still being read, so the request has not gone out yet. Either way the
-    // admin's cancel must end it once, at once, and nothing reaches the server.
+    // The first two tests that set an extra CA run while the system's list
+    // is still being read (no event loop has run since), so their requests
+    // have not gone out yet.
+    void aSignInWaitingForAnotherProfilesTrustIsCanceled()
+    {
+        // Waiting under the company CA; then the admin switches to a profile
+        // with other extra CAs. The request (with its password) must not go
+        // out trusting those: it ends at once, canceled.
+        ApiClient client;
+        client.setServerUrl(m_publicServer.baseUrl());
+        client.setExtraCaCertificates(m_companyCa);
+        QObject context;
+        int callbacks = 0;
+        std::optional<ApiError> error;
+        QPointer<ApiCall> call =
+            client.signIn(kAdmin, kPassword, &context, [&](Result<Session, ApiError> result) {
+                ++callbacks;
+                if (!result)
+                    error = result.error();
+            });
+        QVERIFY(call && call->isRunning());
+        client.setExtraCaCertificates(m_unrelatedCa);
+        QCOMPARE(callbacks, 1);
+        QVERIFY(error);
+        QCOMPARE(ApiError::kindName(error->kind), ApiError::kindName(ApiError::Kind::Canceled));
+        QVERIFY(!client.isBusy());
+        QTRY_VERIFY(!call);
+    }
+
+    // The admin's cancel must end a waiting request once, at once, and
+    // nothing reaches the server.
     void cancelingASignInThatWaitsForTheSystemsCasEndsItOnce()
     {
         ApiClient client;

@@ -1,10 +1,9 @@
 #include "commands/RotateTokenCommand.h"
 
 #include "TokenTableModel.h"
+#include "api/ProblemMapping.h"
 #include "commands/ActionFailure.h"
 #include "dialogs/RotateDialog.h"
-
-#include <utility>
 
 namespace ApiAccess {
 
@@ -65,8 +64,14 @@ void RotateTokenCommand::send()
             onAnswer(loaded);
             return;
         }
+        if (loaded.value().etag.isEmpty()) {
+            // Without it a retry could rotate a second time.
+            onAnswer(fail(ProblemMapping::protocolError(tr("the token came without an ETag"))));
+            return;
+        }
         m_etag = loaded.value().etag;
-        m_model.upsertToken(loaded.value().token);
+        m_before = loaded.value().token;
+        m_model.upsertToken(m_before);
         rotate();
     });
 }
@@ -101,23 +106,42 @@ bool RotateTokenCommand::mayHaveHappened(const ApiError &error)
     }
 }
 
+bool RotateTokenCommand::sameSettings(const Token &a, const Token &b)
+{
+    return a.name == b.name && a.accessLevel == b.accessLevel
+        && a.allowedIpRanges == b.allowedIpRanges && a.expiresAt == b.expiresAt
+        && (a.status == TokenStatus::Disabled) == (b.status == TokenStatus::Disabled);
+}
+
 void RotateTokenCommand::onConflict(const Result<TokenWithTag, ApiError> &conflict)
 {
-    // The token is no longer the version m_etag names. After an attempt
-    // whose answer was lost, that attempt did it: show the token as it is
-    // now, rotated, and never rotate it a second time (that would end the
-    // grace period of a secret nobody has seen). Otherwise someone else
-    // changed it: the admin decides, and a Retry loads it afresh.
-    const bool ourEarlierAttempt = std::exchange(m_outcomeUnknown, false);
-    m_etag.clear();
-    if (!ourEarlierAttempt) {
+    // The token is no longer the version m_etag names: someone changed it,
+    // or an attempt of ours whose answer was lost rotated it.
+    if (!m_outcomeUnknown) {
+        m_etag.clear(); // someone else: a Retry loads the token afresh
         onAnswer(conflict);
         return;
     }
-    m_call = m_client.getToken(m_tokenId, this, [this](Result<TokenWithTag, ApiError> result) {
-        m_call = nullptr;
-        onAnswer(result);
-    });
+    // A rotation changes no setting. Until the token has been looked at,
+    // m_etag stays: a Retry (or a resume after signing in) asks again with
+    // the same If-Match and can never rotate a second time, which would end
+    // the grace period of a secret nobody has seen.
+    m_call =
+        m_client.getToken(m_tokenId, this, [this, conflict](Result<TokenWithTag, ApiError> now) {
+            m_call = nullptr;
+            if (!now) {
+                onAnswer(now);
+                return;
+            }
+            m_outcomeUnknown = false;
+            m_etag.clear();
+            if (!sameSettings(now.value().token, m_before)) {
+                m_model.upsertToken(now.value().token);
+                onAnswer(conflict); // someone else changed it: the admin decides
+                return;
+            }
+            onAnswer(now); // our earlier attempt did it
+        });
 }
 
 void RotateTokenCommand::onAnswer(const Result<TokenWithTag, ApiError> &result)
@@ -145,9 +169,14 @@ void RotateTokenCommand::onAnswer(const Result<TokenWithTag, ApiError> &result)
         return;
     }
     // The command waits for the admin's answer: Retry sends the same
-    // rotation, for the same version of the token.
+    // rotation, for the same version of the token; after an answer that
+    // did not come (or could not be read) it is the way to find out.
+    const QString what = m_outcomeUnknown ? tr("“%1” may not have been rotated.").arg(m_name)
+                                          : tr("“%1” was not rotated.").arg(m_name);
+    const bool retryable = error.isRetryable() || m_outcomeUnknown
+        || error.kind == ApiError::Kind::Conflict; // Retry loads the token afresh
     showActionFailure(
-        m_parentWindow, tr("Rotate API token"), tr("“%1” was not rotated.").arg(m_name), error,
+        m_parentWindow, tr("Rotate API token"), what, error.message(), retryable,
         [self = QPointer(this)] {
             if (self)
                 self->send();

@@ -44,6 +44,7 @@ private:
     void send(); // loads the ETag first if there is none
     void rotate();
     static bool mayHaveHappened(const ApiError &error);
+    static bool sameSettings(const Token &a, const Token &b);
     void onConflict(const Result<TokenWithTag, ApiError> &conflict);
     void onAnswer(const Result<TokenWithTag, ApiError> &result);
 
@@ -56,6 +57,7 @@ private:
     QPointer<ApiCall> m_call;
     std::optional<int> m_grace;
     QByteArray m_etag; // the version the rotation is for (If-Match)
+    Token m_before; // that version
     bool m_outcomeUnknown = false; // a rotation with m_etag got no trustworthy answer
 };
 

@@ -4,8 +4,10 @@
 #include <QRegularExpression>
 
 #include <csignal>
+#ifdef Q_OS_LINUX
 #include <sys/prctl.h>
 #include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +40,7 @@ bool ServerProcess::start(const QStringList &extraArguments, const QString &list
     m_process->setArguments(QStringList{u"serve"_s, u"--listen"_s, listen, u"--data-dir"_s,
                                         m_dataDir.path(), u"--threads"_s, u"4"_s}
                             + extraArguments);
+#ifdef Q_OS_LINUX
     // A test that crashes never runs this object's destructor: the kernel
     // then ends the server with it, instead of leaving it running.
     const pid_t testProcess = ::getpid();
@@ -45,6 +48,7 @@ bool ServerProcess::start(const QStringList &extraArguments, const QString &list
         if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != testProcess)
             ::_exit(127);
     });
+#endif
     m_process->start(QIODevice::ReadOnly);
     if (!m_process->waitForStarted(kStartTimeoutMs)) {
         m_error = u"could not start %1: %2"_s.arg(binaryPath(), m_process->errorString());

@@ -40,6 +40,10 @@ inline CreatedToken createToken(ApiTestClient &api, const QString &name, const Q
 // Refreshes the window and waits until it lists every one of `ids`.
 inline bool refreshUntilListed(MainWindow &window, const QStringList &ids)
 {
+    // refresh() does nothing while a list is on its way, and that one may
+    // have left before the tokens were made: let it land, then ask again.
+    if (!QTest::qWaitFor([&] { return !window.isRefreshing(); }, kGuiWaitMs))
+        return false;
     window.refresh();
     return QTest::qWaitFor(
         [&] {
