@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QNetworkAccessManager>
 #include <QPointer>
 #include <QSslCertificate>
 #include <QTemporaryDir>
@@ -291,6 +292,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&out] { return out.has_value(); }, kWaitMs));
         QVERIFY2(out->ok(), qPrintable(describe(out)));
         QVERIFY(!client.isBusy());
+        // The manager it went out on goes once its reply has.
+        QTRY_COMPARE(client.findChildren<QNetworkAccessManager *>().size(), 1);
 
         // And the next one goes out with the new trust.
         client.clearSession();
