@@ -91,6 +91,24 @@ std::optional<Result<Session, ApiError>> signIn(ApiClient &client)
         kWaitMs);
 }
 
+// A sign-in whose callbacks are counted, for the tests that end it early.
+struct CountedSignIn
+{
+    explicit CountedSignIn(ApiClient &client)
+    {
+        call = client.signIn(kAdmin, kPassword, &context, [this](Result<Session, ApiError> result) {
+            ++callbacks;
+            if (!result)
+                error = result.error();
+        });
+    }
+
+    QObject context;
+    int callbacks = 0;
+    std::optional<ApiError> error;
+    QPointer<ApiCall> call;
+};
+
 QString describe(const std::optional<Result<Session, ApiError>> &result)
 {
     if (!result)
@@ -168,22 +186,15 @@ private Q_SLOTS:
         ApiClient client;
         client.setServerUrl(m_publicServer.baseUrl());
         client.setExtraCaCertificates(m_companyCa);
-        QObject context;
-        int callbacks = 0;
-        std::optional<ApiError> error;
-        QPointer<ApiCall> call =
-            client.signIn(kAdmin, kPassword, &context, [&](Result<Session, ApiError> result) {
-                ++callbacks;
-                if (!result)
-                    error = result.error();
-            });
-        QVERIFY(call && call->isRunning());
+        CountedSignIn pending(client);
+        QVERIFY(pending.call && pending.call->isRunning());
         client.setExtraCaCertificates(m_unrelatedCa);
-        QCOMPARE(callbacks, 1);
-        QVERIFY(error);
-        QCOMPARE(ApiError::kindName(error->kind), ApiError::kindName(ApiError::Kind::Canceled));
+        QCOMPARE(pending.callbacks, 1);
+        QVERIFY(pending.error);
+        QCOMPARE(ApiError::kindName(pending.error->kind),
+                 ApiError::kindName(ApiError::Kind::Canceled));
         QVERIFY(!client.isBusy());
-        QTRY_VERIFY(!call);
+        QTRY_VERIFY(!pending.call);
     }
 
     // The admin's cancel must end a waiting request once, at once, and
@@ -193,27 +204,20 @@ private Q_SLOTS:
         ApiClient client;
         client.setServerUrl(m_publicServer.baseUrl());
         client.setExtraCaCertificates(m_companyCa);
-        QObject context;
-        int callbacks = 0;
-        std::optional<ApiError> error;
-        QPointer<ApiCall> call =
-            client.signIn(kAdmin, kPassword, &context, [&](Result<Session, ApiError> result) {
-                ++callbacks;
-                if (!result)
-                    error = result.error();
-            });
-        QVERIFY(call);
-        QVERIFY(call->isRunning());
+        CountedSignIn pending(client);
+        QVERIFY(pending.call);
+        QVERIFY(pending.call->isRunning());
         QVERIFY(client.isBusy());
-        call->abort();
-        QCOMPARE(callbacks, 1);
-        QVERIFY(error);
-        QCOMPARE(ApiError::kindName(error->kind), ApiError::kindName(ApiError::Kind::Canceled));
+        pending.call->abort();
+        QCOMPARE(pending.callbacks, 1);
+        QVERIFY(pending.error);
+        QCOMPARE(ApiError::kindName(pending.error->kind),
+                 ApiError::kindName(ApiError::Kind::Canceled));
         QVERIFY(!client.isBusy());
         QVERIFY(!client.session());
-        call->abort(); // a second cancel is a no-op
-        QCOMPARE(callbacks, 1);
-        QTRY_VERIFY(!call); // the call deletes itself
+        pending.call->abort(); // a second cancel is a no-op
+        QCOMPARE(pending.callbacks, 1);
+        QTRY_VERIFY(!pending.call); // the call deletes itself
 
         // A request after it still goes out once the list is in.
         const auto after = signIn(client);
