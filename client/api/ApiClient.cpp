@@ -114,6 +114,7 @@ ApiClient::ApiClient(QObject *parent)
         updateTrust();
         sendWaiting();
     });
+    updateTrust();
 }
 
 ApiClient::~ApiClient()
@@ -166,7 +167,7 @@ void ApiClient::replaceManager()
 void ApiClient::updateTrust()
 {
     m_trust.reset();
-    if (m_extraCas.isEmpty())
+    if (!listsCaCertificates())
         return;
     const QFuture<QList<QSslCertificate>> system = systemCaCertificates();
     if (!system.isFinished()) {
@@ -183,9 +184,14 @@ void ApiClient::updateTrust()
     m_trust = tls;
 }
 
+bool ApiClient::listsCaCertificates() const
+{
+    return !m_extraCas.isEmpty() || systemCaDirectoryReplaced();
+}
+
 void ApiClient::sendWaiting()
 {
-    const bool trustReady = m_extraCas.isEmpty() || m_trust;
+    const bool trustReady = !listsCaCertificates() || m_trust;
     std::vector<WaitingForTrust> waiting = std::exchange(m_waitingForTrust, {});
     for (WaitingForTrust &entry : waiting) {
         if (!entry.call) { // cannot happen while the client lives; keep the books right
@@ -309,7 +315,7 @@ ApiCall *ApiClient::start(Request request, QObject *context, RawHandler handler,
                       std::move(request.body), context ? context : this,
                       std::move(handler),      carriesSession && request.signalsExpiry,
                       m_sessionGeneration,     m_trustGeneration};
-    if (url.scheme() == u"https"_s && !m_extraCas.isEmpty() && !m_trust) {
+    if (url.scheme() == u"https"_s && listsCaCertificates() && !m_trust) {
         qCDebug(lcClient) << "request" << outgoing.verb << request.path
                           << "waits for the system's CA certificates";
         call->m_waitingForTrust = true;

@@ -217,6 +217,9 @@ private:
     void deliver(ApiCall *call, RawResult result, const Outgoing &outgoing);
     // The extra CAs with the system's, once the system's list is read.
     void updateTrust();
+    // Whether requests carry an explicit CA list (m_trust) instead of Qt's
+    // on-demand system roots: with extra CAs, or a test's store.
+    bool listsCaCertificates() const;
     void replaceManager();
     void sendWaiting();
     void abortWaiting(ApiCall *call); // ApiCall::abort before the request went out
@@ -231,8 +234,8 @@ private:
     QUrl m_serverUrl;
     std::optional<Session> m_session;
     QList<QSslCertificate> m_extraCas;
-    // The system's CAs plus m_extraCas; unset while there are no extras or
-    // the system's list is still being read.
+    // The system's CAs plus m_extraCas; unset while !listsCaCertificates()
+    // or the system's list is still being read.
     std::optional<QSslConfiguration> m_trust;
     QFutureWatcher<QList<QSslCertificate>> m_systemCas;
     bool m_watchingSystemCas = false;

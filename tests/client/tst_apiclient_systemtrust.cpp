@@ -2,17 +2,29 @@
 // of them: a Studio with a company CA configured still reaches servers with
 // publicly trusted certificates.
 //
-// The "system" here is real: the test runs in its own mount namespace
-// (entered in main(), before Qt starts any thread) and mounts a tmpfs over
-// /etc/ssl/certs holding one root CA, laid out as Debian's ca-certificates
-// does (a .pem file and its OpenSSL hash link). Qt and OpenSSL read it as
-// they read the machine's store; the machine's own store is never touched.
+// The "system" store holds one root CA of the test's own, in one of two
+// variants; the test says which one ran:
+// - "mount namespace" (wherever the kernel allows it): the test runs in its
+//   own mount namespace (entered in main(), before Qt starts any thread)
+//   with a tmpfs over /etc/ssl/certs laid out as Debian's ca-certificates
+//   does (a .pem file and its OpenSSL hash link). Qt and OpenSSL read it as
+//   they read the machine's store; the machine's own store is never touched.
+// - "injected store" (a chroot, where "/" is not a mount point; a container
+//   without CAP_SYS_ADMIN and without user namespaces): the same files in a
+//   temporary directory, handed to the client with
+//   setSystemCaDirectoryForTesting(). The behaviour under test (the extra
+//   CAs added to the system's list, never replacing it; a new network
+//   manager when they change) is the same code in both.
+// APIACCESS_SYSTEMTRUST_VARIANT=injected picks the second where the first
+// would work too, so that CTest runs both on machines that allow both.
 #include "ServerProcess.h"
 #include "TestCertificates.h"
 #include "WaitForCall.h"
 #include "api/ApiClient.h"
+#include "api/SystemCaCertificates.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
@@ -46,8 +58,6 @@ QString errnoText(const char *what)
     return u"%1: %2"_s.arg(QString::fromLatin1(what), QString::fromLocal8Bit(std::strerror(errno)));
 }
 
-// A mount namespace of our own whose mounts do not propagate back: what is
-// mounted here is seen by this process (and the servers it starts) only.
 bool writeFile(const char *path, const QByteArray &text)
 {
     QFile file(QString::fromLatin1(path));
@@ -69,7 +79,11 @@ QString enterUserAndMountNamespace()
     return {};
 }
 
-QString enterPrivateMountNamespace()
+// A mount namespace of our own whose mounts do not propagate back, with an
+// empty tmpfs over the system store: what is mounted here is seen by this
+// process (and the servers it starts) only. Returns why not, if not; then
+// nothing was mounted.
+QString mountPrivateSystemStore()
 {
     if (::unshare(CLONE_NEWNS) != 0) {
         const QString privileged = errnoText("unshare(CLONE_NEWNS)");
@@ -77,9 +91,22 @@ QString enterPrivateMountNamespace()
         if (!unprivileged.isEmpty())
             return u"no private mount namespace: %1; %2"_s.arg(privileged, unprivileged);
     }
+    // EINVAL in a chroot: its "/" is not a mount point.
     if (::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
         return errnoText("making / private in the new mount namespace");
+    if (!QFileInfo(kSystemStore).isDir())
+        return u"no %1 to mount over (ca-certificates makes it)"_s.arg(kSystemStore);
+    if (::mount("tmpfs", "/etc/ssl/certs", "tmpfs", 0, "mode=0755") != 0)
+        return errnoText("mounting a tmpfs over /etc/ssl/certs");
     return {};
+}
+
+// Which store the test uses: empty for the mount namespace, else why not.
+QString chooseSystemStore()
+{
+    if (qEnvironmentVariable("APIACCESS_SYSTEMTRUST_VARIANT") == u"injected"_s)
+        return u"APIACCESS_SYSTEMTRUST_VARIANT=injected"_s;
+    return mountPrivateSystemStore();
 }
 
 std::optional<Result<Session, ApiError>> signIn(ApiClient &client)
@@ -122,14 +149,13 @@ class TestApiClientSystemTrust : public QObject
     Q_OBJECT
 
 public:
-    explicit TestApiClientSystemTrust(QString namespaceProblem)
-        : m_namespaceProblem(std::move(namespaceProblem))
+    explicit TestApiClientSystemTrust(QString noNamespaceBecause)
+        : m_noNamespaceBecause(std::move(noNamespaceBecause))
     { }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_namespaceProblem.isEmpty(), qPrintable(m_namespaceProblem));
         QVERIFY(m_dir.isValid());
         const auto file = [this](const QString &name) {
             return m_dir.filePath(name);
@@ -150,21 +176,32 @@ private Q_SLOTS:
                 file(issuer + u"-server.pem"_s), file(issuer + u"-server.key"_s));
             QVERIFY2(problem.isEmpty(), qPrintable(problem));
         }
+        // The system store, as ca-certificates lays it out, with our root only.
+        // Before any QSslCertificate: Qt's TLS backend decides once, when it
+        // first loads, whether it may look up roots on demand, by looking
+        // for hash links like ours in the system store.
+        QString store = kSystemStore;
+        if (m_noNamespaceBecause.isEmpty()) {
+            qInfo("variant: mount namespace (a tmpfs over %s, read by Qt and OpenSSL)",
+                  qPrintable(kSystemStore));
+        } else {
+            store = file(u"system-store"_s);
+            QVERIFY(QDir().mkpath(store));
+            setSystemCaDirectoryForTesting(store);
+            QVERIFY(systemCaDirectoryReplaced());
+            qInfo("variant: injected store (%s, given to the client), because %s",
+                  qPrintable(store), qPrintable(m_noNamespaceBecause));
+        }
+        const QString installed = store + u"/aas-test-system-root.pem"_s;
+        QVERIFY(QFile::copy(file(u"system-ca.pem"_s), installed));
+        const QString hash = subjectHash(installed);
+        QVERIFY(!hash.isEmpty());
+        QVERIFY(QFile::link(u"aas-test-system-root.pem"_s, store + u'/' + hash + u".0"_s));
+
         m_companyCa = QSslCertificate::fromPath(file(u"company-ca.pem"_s));
         m_unrelatedCa = QSslCertificate::fromPath(file(u"unrelated-ca.pem"_s));
         QCOMPARE(m_companyCa.size(), 1);
         QCOMPARE(m_unrelatedCa.size(), 1);
-
-        // The system store, as ca-certificates lays it out, with our root only.
-        QVERIFY2(QFileInfo(kSystemStore).isDir(),
-                 "no /etc/ssl/certs: scripts/test installs ca-certificates");
-        QVERIFY2(::mount("tmpfs", "/etc/ssl/certs", "tmpfs", 0, "mode=0755") == 0,
-                 qPrintable(errnoText("mounting a tmpfs over /etc/ssl/certs")));
-        const QString installed = kSystemStore + u"/aas-test-system-root.pem"_s;
-        QVERIFY(QFile::copy(file(u"system-ca.pem"_s), installed));
-        const QString hash = subjectHash(installed);
-        QVERIFY(!hash.isEmpty());
-        QVERIFY(QFile::link(u"aas-test-system-root.pem"_s, kSystemStore + u'/' + hash + u".0"_s));
 
         for (auto &[server, issuer] :
              {std::pair{&m_publicServer, u"system"_s}, std::pair{&m_companyServer, u"company"_s}}) {
@@ -228,9 +265,9 @@ private Q_SLOTS:
         QCOMPARE(m_publicServer.log().count(kSignInRequestLine), 1);
     }
 
-    void theSystemStoreIsTheOneQtReads()
+    void theSystemStoreIsTheOneTheClientReads()
     {
-        // Without extra CAs: the public server is trusted through the mounted
+        // Without extra CAs: the public server is trusted through the test's
         // store, the company's is not. Everything below relies on this.
         ApiClient client;
         client.setServerUrl(m_publicServer.baseUrl());
@@ -307,7 +344,7 @@ private Q_SLOTS:
     }
 
 private:
-    QString m_namespaceProblem;
+    QString m_noNamespaceBecause; // empty: the mount namespace variant
     QTemporaryDir m_dir;
     QList<QSslCertificate> m_companyCa;
     QList<QSslCertificate> m_unrelatedCa;
@@ -318,10 +355,10 @@ private:
 int main(int argc, char *argv[])
 {
     // unshare(CLONE_NEWNS) fails once a process has a second thread.
-    QString namespaceProblem = enterPrivateMountNamespace();
+    QString noNamespaceBecause = chooseSystemStore();
     QCoreApplication app(argc, argv);
     QTEST_SET_MAIN_SOURCE_PATH
-    TestApiClientSystemTrust test(std::move(namespaceProblem));
+    TestApiClientSystemTrust test(std::move(noNamespaceBecause));
     return QTest::qExec(&test, argc, argv);
 }
 
