@@ -74,9 +74,11 @@ ensure_debian_packages() {
         || die "apt-get install failed for: ${missing[*]}"
 }
 
-# Node.js runs the OpenAPI linter (npm's @redocly/cli). Machines of this
-# project's kind ship a Node.js 20 package; only when node is missing do we
-# fall back to Debian's, and scripts/lib/openapi-lint says if it is too old.
+# Node.js runs the OpenAPI linter (npm's @redocly/cli 1.x, pinned in
+# tools/openapi-lint), which needs Node.js >= 18.19: Debian 12's own nodejs
+# and npm, installed when node is missing. A newer Node.js already on the
+# machine is used as it is; scripts/lib/openapi-lint checks that every
+# pinned package declares it runs on that one and on Debian 12's.
 ensure_node() {
     if command -v node >/dev/null && command -v npm >/dev/null; then
         return 0
