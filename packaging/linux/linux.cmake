@@ -34,12 +34,14 @@ string(TIMESTAMP APIACCESS_DEB_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
 set(APIACCESS_DEB_RELEASE 1)
 set(APIACCESS_DEB_VERSION "${PROJECT_VERSION}-${APIACCESS_DEB_RELEASE}")
 find_program(APIACCESS_GZIP gzip REQUIRED)
-# The licence text as a copyright-format paragraph: each line indented by
-# one space, empty lines as " .".
-file(READ "${APIACCESS_LICENSE_TEXT}" _license)
-string(STRIP "${_license}" _license)
-string(REGEX REPLACE "\n[ \t]*\n" "\n.\n" _license "${_license}")
-string(REPLACE "\n" "\n " APIACCESS_LICENSE_DEB_TEXT " ${_license}")
+# The copyright file names the licence and points to Debian's copy of its
+# text (/usr/share/common-licenses), as Debian policy asks for Apache-2.0
+# (lintian: copyright-file-contains-full-apache-2-license). Its standalone
+# License paragraph is Apache-2.0's grant: another licence needs another one.
+if(NOT APIACCESS_LICENSE STREQUAL "Apache-2.0")
+    message(FATAL_ERROR "debian/copyright.in has the licence paragraph of Apache-2.0, "
+        "not of ${APIACCESS_LICENSE}: update it together with APIACCESS_LICENSE")
+endif()
 foreach(package IN ITEMS apiaccess-studio apiaccess-server)
     if(package STREQUAL "apiaccess-studio")
         set(component studio)

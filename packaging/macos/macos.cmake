@@ -8,11 +8,13 @@
 # The bundle holds the Studio and, next to it in Contents/MacOS, the server
 # program for Start local sandbox (SandboxLauncher looks beside the Studio's
 # executable). macdeployqt, through Qt's deploy API, copies Qt's frameworks
-# and plugins and the Homebrew libraries both programs link (libsodium,
-# OpenSSL, QtKeychain) into Contents/Frameworks and rewrites their install
-# names; the bundle is then signed ad hoc, because Apple silicon refuses to
-# run a binary whose signature macdeployqt has invalidated. For distribution
-# outside the team, sign with a Developer ID and notarise instead.
+# and plugins and the Homebrew libraries both programs and Qt link
+# (libsodium, OpenSSL, QtKeychain; ICU, GLib, HarfBuzz... for Homebrew's Qt)
+# into Contents/Frameworks and rewrites their install names; their licences
+# go to Contents/Resources/licenses. The bundle is then signed ad hoc,
+# because Apple silicon refuses to run a binary whose signature macdeployqt
+# has invalidated. For distribution outside the team, sign with a Developer
+# ID and notarise instead.
 # Needs Qt >= 6.5 for qt_generate_deploy_script and qt_deploy_translations.
 # .github/workflows/installers.yml runs this; it has not been run on the
 # machines this repository is developed on.
@@ -55,6 +57,32 @@ file(APPEND \"\${QT_DEPLOY_PREFIX}/${_contents}/Resources/qt.conf\"
     \"Translations = Resources/translations\\n\")
 ")
 install(SCRIPT "${APIACCESS_DEPLOY_SCRIPT}" COMPONENT studio)
+# Contents/Resources/licenses: the project's licence, and the notices and
+# licence texts of what the bundle contains (Qt's LGPL-3.0 obligations
+# among them; third-party/licenses.cmake). Then the licence files of every
+# library macdeployqt took from Homebrew, found as the bundle is assembled
+# (macos/homebrew-licenses.cmake): inside the bundle, so they travel with
+# the app and are sealed by its signature.
+set(APIACCESS_HOMEBREW_PREFIX "" CACHE PATH
+    "Homebrew's prefix, whose libraries the bundle carries (empty: brew --prefix)")
+if(NOT APIACCESS_HOMEBREW_PREFIX)
+    find_program(APIACCESS_BREW brew)
+    if(NOT APIACCESS_BREW)
+        message(FATAL_ERROR "The macOS installer bundles Homebrew's libraries and their "
+            "licences: brew not found (or set APIACCESS_HOMEBREW_PREFIX)")
+    endif()
+    execute_process(COMMAND "${APIACCESS_BREW}" --prefix
+        OUTPUT_VARIABLE APIACCESS_HOMEBREW_PREFIX OUTPUT_STRIP_TRAILING_WHITESPACE
+        COMMAND_ERROR_IS_FATAL ANY)
+endif()
+install(FILES "${APIACCESS_LICENSE_TEXT}" "${APIACCESS_THIRD_PARTY_NOTICES_MACOS}"
+    ${APIACCESS_THIRD_PARTY_LICENSES_MACOS}
+    DESTINATION "${_contents}/Resources/licenses" COMPONENT studio)
+install(CODE "
+set(APIACCESS_BUNDLE_CONTENTS \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${_contents}\")
+set(APIACCESS_HOMEBREW_PREFIX \"${APIACCESS_HOMEBREW_PREFIX}\")
+include(\"${CMAKE_CURRENT_LIST_DIR}/homebrew-licenses.cmake\")
+" COMPONENT studio)
 # Ad-hoc signature, inside out, after macdeployqt has rewritten the binaries.
 install(CODE "
 set(_app \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${APIACCESS_BUNDLE_NAME}.app\")

@@ -11,8 +11,9 @@
 #
 # Layout under C:\Program Files\API Access Studio\: bin\apiaccess-studio.exe
 # with Qt's DLLs and qt.conf beside it, plugins\, translations\ (windeployqt
-# through Qt's deploy API). The Start-menu entry "API Access Studio" and the
-# uninstaller (Add/Remove Programs and a Start-menu entry) come from WiX.
+# through Qt's deploy API), and licenses\ (LICENSE.txt, THIRD-PARTY-NOTICES.txt
+# and the licence texts it names). The Start-menu entry "API Access Studio"
+# and the uninstaller (Add/Remove Programs and a Start-menu entry) come from WiX.
 # Needs Qt >= 6.5 for qt_generate_deploy_script and qt_deploy_translations.
 # .github/workflows/installers.yml runs this; it has not been run on the
 # machines this repository is developed on.
@@ -53,6 +54,12 @@ install(SCRIPT "${APIACCESS_DEPLOY_SCRIPT}" COMPONENT studio)
 set(CMAKE_INSTALL_SYSTEM_RUNTIME_DESTINATION "${CMAKE_INSTALL_BINDIR}")
 set(CMAKE_INSTALL_SYSTEM_RUNTIME_COMPONENT studio)
 include(InstallRequiredSystemLibraries)
+# licenses\: the project's licence, and the notices and licence texts of
+# what the MSI bundles (Qt's LGPL-3.0 obligations among them): they travel
+# with the binaries (third-party/licenses.cmake).
+install(FILES "${APIACCESS_LICENSE_TEXT}" "${APIACCESS_THIRD_PARTY_NOTICES_WINDOWS}"
+    ${APIACCESS_THIRD_PARTY_LICENSES_WINDOWS}
+    DESTINATION licenses COMPONENT studio)
 
 # --- CPack WIX -----------------------------------------------------------------
 
@@ -76,5 +83,6 @@ get_property(CPACK_WIX_PRODUCT_ICON GLOBAL PROPERTY APIACCESS_ICON_ICO)
 set(CPACK_WIX_PROPERTY_ARPURLINFOABOUT "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_WIX_PROPERTY_ARPHELPLINK "${PROJECT_HOMEPAGE_URL}/issues")
 set(CPACK_WIX_PROPERTY_ARPCOMMENTS "${PROJECT_DESCRIPTION}")
-# The installer's licence page shows the project's licence terms.
-set(CPACK_RESOURCE_FILE_LICENSE "${APIACCESS_LICENSE_TEXT}")
+# The installer's licence page: the project's licence terms, and where the
+# third-party licences are.
+set(CPACK_RESOURCE_FILE_LICENSE "${APIACCESS_WINDOWS_LICENSE_PAGE}")
