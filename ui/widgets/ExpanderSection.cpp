@@ -1,14 +1,20 @@
 #include "widgets/ExpanderSection.h"
 
+#include "widgets/MotionPreference.h"
+
 #include <QAccessible>
 #include <QAccessibleWidget>
 #include <QKeyEvent>
+#include <QLayout>
+#include <QVariantAnimation>
 
 using namespace Qt::StringLiterals;
 
 namespace ApiAccess {
 
 namespace {
+
+constexpr int kOpeningMs = 150;
 
 // QAccessibleButton is private to Qt, so the toggle describes itself: a
 // button that is checkable and expandable, whose press action toggles it.
@@ -100,6 +106,21 @@ ExpanderSection::ExpanderSection(const QString &text, QWidget *parent)
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     setFocusPolicy(Qt::StrongFocus);
     connect(this, &QToolButton::toggled, this, &ExpanderSection::onToggled);
+
+    m_animation = new QVariantAnimation(this);
+    m_animation->setDuration(kOpeningMs);
+    m_animation->setEasingCurve(QEasingCurve::OutCubic);
+    connect(m_animation, &QVariantAnimation::valueChanged, this, [this](const QVariant &value) {
+        if (m_content) {
+            m_content->setMaximumHeight(value.toInt());
+            Q_EMIT contentHeightChanged();
+        }
+    });
+    connect(m_animation, &QVariantAnimation::finished, this, [this] {
+        if (m_content)
+            m_content->setMaximumHeight(QWIDGETSIZE_MAX);
+        Q_EMIT contentHeightChanged();
+    });
     applyState();
 }
 
@@ -141,9 +162,21 @@ void ExpanderSection::keyPressEvent(QKeyEvent *event)
     QToolButton::keyPressEvent(event);
 }
 
+bool ExpanderSection::isAnimating() const
+{
+    return m_animation->state() == QAbstractAnimation::Running;
+}
+
 void ExpanderSection::onToggled(bool checked)
 {
+    m_animation->stop();
+    if (m_content)
+        m_content->setMaximumHeight(QWIDGETSIZE_MAX);
     applyState();
+    if (checked && m_content && isVisible() && MotionPreference::animationsEnabled())
+        animateOpening();
+    else
+        Q_EMIT contentHeightChanged();
 
     QAccessible::State changed;
     changed.expanded = true;
@@ -153,6 +186,20 @@ void ExpanderSection::onToggled(bool checked)
     QAccessible::updateAccessibility(&event);
 
     Q_EMIT expandedChanged(checked);
+}
+
+void ExpanderSection::animateOpening()
+{
+    // The height the content will have at its current width.
+    int target = m_content->sizeHint().height();
+    if (m_content->hasHeightForWidth() && m_content->width() > 0)
+        target = m_content->heightForWidth(m_content->width());
+    else if (QLayout *layout = m_content->layout(); layout && layout->hasHeightForWidth())
+        target = layout->totalHeightForWidth(std::max(m_content->width(), width()));
+    m_content->setMaximumHeight(0);
+    m_animation->setStartValue(0);
+    m_animation->setEndValue(std::max(target, 1));
+    m_animation->start();
 }
 
 void ExpanderSection::applyState()

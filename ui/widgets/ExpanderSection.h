@@ -3,6 +3,8 @@
 #include <QPointer>
 #include <QToolButton>
 
+class QVariantAnimation;
+
 namespace ApiAccess {
 
 // The toggle of a collapsible section, as Kleopatra does "Advanced": a flat
@@ -13,7 +15,14 @@ namespace ApiAccess {
 // promotion and keep the content widget in the form's own layout. Being a
 // checkable button, Space toggles it and the checked state is the expanded
 // state; screen readers additionally get the expandable/expanded/collapsed
-// states and a StateChanged event, which a plain checkable button lacks.
+// states and a StateChanged event, which a plain checkable button lacks;
+// its press and toggle actions do what a click does.
+//
+// Opening slides the content in (about 150 ms) unless the user asked the
+// platform to reduce motion (MotionPreference); closing is immediate. The
+// content is visible from the first frame, so focus and accessibility
+// find it at once; contentHeightChanged() comes with every frame so a
+// dialog can follow.
 class ExpanderSection : public QToolButton
 {
     Q_OBJECT
@@ -30,9 +39,13 @@ public:
 
     bool isExpanded() const;
     void setExpanded(bool expanded);
+    bool isAnimating() const;
 
 Q_SIGNALS:
     void expandedChanged(bool expanded);
+    // The content's visible height changed (shown, hidden, or a frame of
+    // the opening animation).
+    void contentHeightChanged();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -40,8 +53,10 @@ protected:
 private:
     void onToggled(bool checked);
     void applyState();
+    void animateOpening();
 
     QPointer<QWidget> m_content;
+    QVariantAnimation *m_animation = nullptr;
 };
 
 } // namespace ApiAccess
