@@ -6,6 +6,7 @@
 #include "profiles/ProfileStore.h"
 #include "sandbox/SandboxLauncher.h"
 #include "session/ProfileController.h"
+#include "startup/ColorScheme.h"
 #include "startup/StudioCommandLine.h"
 #include "startup/StudioStartup.h"
 
@@ -148,6 +149,8 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(u"io.github.apiaccess.Studio"_s);
     QApplication::setWindowIcon(QIcon::fromTheme(
         u"io.github.apiaccess.Studio"_s, QIcon(u":/icons/io.github.apiaccess.Studio.png"_s)));
+
+    ColorScheme::apply(parsed.options.colorScheme);
 
     // Declared before the window so that it outlives it. Closing the last
     // window stops the sandbox server first and quits when it has exited.

@@ -53,18 +53,15 @@ QString TokenStatusText::text(const Token &token, const QDateTime &now)
     const qint64 seconds = now.secsTo(*token.expiresAt);
     if (seconds < kHour) {
         const int n = std::max(1, toInt(seconds / kMinute));
-        return n == 1 ? tr("Active · expires in 1 minute")
-                      : tr("Active · expires in %n minutes", nullptr, n);
+        return n == 1 ? tr("Expires in 1 minute") : tr("Expires in %n minutes", nullptr, n);
     }
     if (seconds < kDay) {
         const int n = toInt(seconds / kHour);
-        return n == 1 ? tr("Active · expires in 1 hour")
-                      : tr("Active · expires in %n hours", nullptr, n);
+        return n == 1 ? tr("Expires in 1 hour") : tr("Expires in %n hours", nullptr, n);
     }
     const QDate expiryDate = token.expiresAt->toTimeZone(now.timeZone()).date();
     const int days = toInt(now.date().daysTo(expiryDate));
-    return days <= 1 ? tr("Active · expires tomorrow")
-                     : tr("Active · expires in %n days", nullptr, days);
+    return days <= 1 ? tr("Expires tomorrow") : tr("Expires in %n days", nullptr, days);
 }
 
 QString TokenStatusText::toolTip(const Token &token, const QDateTime &now)

@@ -26,7 +26,7 @@ public:
     // Active, expiry in the future but within kExpiringSoonDays.
     static bool isExpiringSoon(const Token &token, const QDateTime &now);
 
-    // "Active", "Disabled", "Expired"; "Active · expires in 3 days" (or
+    // "Active", "Disabled", "Expired"; "Expires in 3 days" (or
     // "tomorrow", "in 5 hours", "in 1 minute") when expiring soon.
     static QString text(const Token &token, const QDateTime &now);
     // What the status means, then the expiry for every token that has one:

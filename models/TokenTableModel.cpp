@@ -100,6 +100,8 @@ QVariant TokenTableModel::data(const QModelIndex &index, int role) const
         return TokenStatusText::isExpiringSoon(token, now());
     case OperationRole:
         return m_operations.value(token.id);
+    case StatusRole:
+        return static_cast<int>(TokenStatusText::effectiveStatus(token, now()));
     default:
         return {};
     }

@@ -56,6 +56,9 @@ public:
         // QString, every column: what is being done to the token right now
         // ("Disabling…"), empty when nothing is. See setOperation().
         OperationRole,
+        // int (TokenStatus), every column: the status the token has now
+        // (an expiry that passed makes it Expired).
+        StatusRole,
     };
     Q_ENUM(Role)
 

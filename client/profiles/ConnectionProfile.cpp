@@ -39,8 +39,14 @@ Result<bool, QString> ConnectionProfile::validate() const
 QString ConnectionProfile::label() const
 {
     const QString host = serverUrl.host();
-    return host.isEmpty() || displayName == host ? displayName
-                                                 : u"%1 (%2)"_s.arg(displayName, host);
+    if (host.isEmpty())
+        return displayName;
+    // The port tells two servers on one host apart (a sandbox, staging).
+    QString where = host.contains(u':') ? u'[' + host + u']' : host;
+    if (serverUrl.port() != -1)
+        where += u':' + QString::number(serverUrl.port());
+    return displayName == host || displayName == where ? where
+                                                       : u"%1 (%2)"_s.arg(displayName, where);
 }
 
 } // namespace ApiAccess

@@ -23,7 +23,7 @@ struct ConnectionProfile
 
     // What is wrong with it for the admin (display name, URL, CA file), or ok.
     Result<bool, QString> validate() const;
-    // "Production (tokens.example.com)"
+    // "Production (tokens.example.com)", "Staging (10.0.0.5:8443)"
     QString label() const;
 
     friend bool operator==(const ConnectionProfile &, const ConnectionProfile &) = default;

@@ -61,7 +61,7 @@ void SignInCommand::start()
         m_dialog->setUsername(m_prefillUser);
     m_dialog->setKeepSignedIn(m_keepSignedIn);
     if (!m_reason.isEmpty())
-        m_dialog->showError(m_reason);
+        m_dialog->showWarning(m_reason);
     connect(m_dialog, &SignInDialog::signInRequested, this, &SignInCommand::signIn);
     connect(m_dialog, &SignInDialog::sandboxRequested, this, &SignInCommand::startSandbox);
     connect(m_dialog, &SignInDialog::cancelRequested, this, &SignInCommand::cancelRequest);
@@ -138,11 +138,13 @@ void SignInCommand::onSignInAnswer(const Result<Session, ApiError> &result)
         m_dialog->setBusy(false);
         break;
     case ApiError::Kind::Unauthorized:
-        m_dialog->showError(tr("The user name or password is wrong."));
+        m_dialog->showCredentialsRefused(tr("The user name or password is wrong."));
+        Q_EMIT statusMessage(tr("Sign-in failed"));
         break;
     default:
         // Tls: message() names the certificate problems; they are never ignored.
         m_dialog->showError(error.message());
+        Q_EMIT statusMessage(tr("Sign-in failed"));
         break;
     }
 }

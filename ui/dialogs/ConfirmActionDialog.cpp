@@ -1,6 +1,7 @@
 #include "dialogs/ConfirmActionDialog.h"
 
 #include <QPushButton>
+#include <QStyle>
 
 #include <algorithm>
 
@@ -29,9 +30,18 @@ ConfirmActionDialog::ConfirmActionDialog(TokenAction action, const QStringList &
     setInformativeText(consequence(action, count));
     setIcon(action == TokenAction::Enable ? QMessageBox::Question : QMessageBox::Warning);
 
-    m_confirm = addButton(verb(action), QMessageBox::AcceptRole);
+    // Delete cannot be undone: the platform's destructive role (placed and
+    // styled as such where the platform does, e.g. macOS) and the trash
+    // icon; it is never the default button.
+    const bool destructive = action == TokenAction::Delete;
+    m_confirm = addButton(verb(action),
+                          destructive ? QMessageBox::DestructiveRole : QMessageBox::AcceptRole);
     m_confirm->setObjectName(u"confirmButton"_s);
     m_confirm->setAccessibleName(m_confirm->text());
+    if (destructive) {
+        m_confirm->setIcon(style()->standardIcon(QStyle::SP_TrashIcon, nullptr, m_confirm));
+        m_confirm->setAccessibleDescription(tr("Deletes for good; this cannot be undone"));
+    }
     m_cancel = addButton(QMessageBox::Cancel);
     m_cancel->setObjectName(u"cancelButton"_s);
     m_cancel->setText(tr("Cancel"));

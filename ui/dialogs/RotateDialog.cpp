@@ -1,6 +1,8 @@
 #include "dialogs/RotateDialog.h"
 
+#include "accessibility/ComboBoxChoice.h"
 #include "dialogs/LocalTimeText.h"
+#include "widgets/ContentFit.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -33,7 +35,6 @@ RotateDialog::RotateDialog(const QString &tokenName, QWidget *parent)
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowModality(Qt::WindowModal);
     setWindowTitle(tr("Rotate API token"));
-    setMinimumWidth(440);
 
     auto *question = wrappingLabel(tr("Rotate “%1”?").arg(tokenName), u"questionLabel"_s, this);
     QFont bold = question->font();
@@ -51,6 +52,7 @@ RotateDialog::RotateDialog(const QString &tokenName, QWidget *parent)
     m_grace->addItem(tr("24 hours"), kOneDay);
     m_grace->addItem(tr("7 days"), kOneWeek);
     m_grace->setAccessibleName(tr("Keep the previous secret valid for"));
+    ComboBoxChoice::enable(m_grace);
     auto *graceLabel = new QLabel(tr("Keep the previous secret valid for"), this);
     graceLabel->setObjectName(u"graceLabel"_s);
     graceLabel->setBuddy(m_grace);
@@ -74,13 +76,15 @@ RotateDialog::RotateDialog(const QString &tokenName, QWidget *parent)
     layout->addWidget(question);
     layout->addWidget(explanation);
     layout->addLayout(form);
-    layout->addStretch();
     layout->addWidget(buttons);
 
     connect(m_grace, &QComboBox::currentIndexChanged, this, &RotateDialog::refreshGraceExplanation);
     connect(buttons, &QDialogButtonBox::accepted, this, &RotateDialog::onConfirm);
     connect(buttons, &QDialogButtonBox::rejected, this, &RotateDialog::reject);
     refreshGraceExplanation();
+    // As tall as the explanation that the chosen grace period needs, at
+    // any width and text size.
+    new ContentFit(this, 56);
     m_grace->setFocus();
 }
 
@@ -122,6 +126,7 @@ void RotateDialog::refreshGraceExplanation()
     if (!seconds) {
         m_graceExplanation->setText(
             tr("Integrations using the current token stop working as soon as you rotate."));
+        m_grace->setAccessibleDescription(m_graceExplanation->text());
         return;
     }
     const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
@@ -130,6 +135,7 @@ void RotateDialog::refreshGraceExplanation()
         tr("Integrations keep working with the previous token for %1, until %2 at %3.")
             .arg(m_grace->currentText(), LocalTimeText::date(until),
                  LocalTimeText::timeOfDay(until)));
+    m_grace->setAccessibleDescription(m_graceExplanation->text());
 }
 
 } // namespace ApiAccess

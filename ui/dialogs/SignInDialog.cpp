@@ -1,6 +1,7 @@
 #include "dialogs/SignInDialog.h"
 
 #include "ui_SignInDialog.h"
+#include "widgets/ContentFit.h"
 
 #include <QHostAddress>
 #include <QPushButton>
@@ -15,17 +16,26 @@ SignInDialog::SignInDialog(QWidget *parent)
 {
     m_ui->setupUi(this);
     // Server messages are shown as they are, never interpreted as markup.
-    m_ui->errorLabel->setTextFormat(Qt::PlainText);
+    m_ui->errorBar->textLabel()->setObjectName(u"errorLabel"_s);
     m_ui->serverUrlFeedback->setTextFormat(Qt::PlainText);
 
     connect(m_ui->serverUrlEdit, &QLineEdit::textChanged, this, &SignInDialog::onUrlEdited);
-    connect(m_ui->usernameEdit, &QLineEdit::textChanged, this, &SignInDialog::updateButtons);
-    connect(m_ui->passwordEdit, &QLineEdit::textChanged, this, &SignInDialog::updateButtons);
+    // Credentials the server refused are not sent again until one changes:
+    // Return after a typo must not spend a sign-in attempt.
+    for (QLineEdit *edit : {m_ui->usernameEdit, m_ui->passwordEdit}) {
+        connect(edit, &QLineEdit::textChanged, this, [this] {
+            m_credentialsRefused = false;
+            updateButtons();
+        });
+    }
     connect(m_ui->insecureConfirm, &QCheckBox::toggled, this, &SignInDialog::updateButtons);
     connect(m_ui->signInButton, &QPushButton::clicked, this, &SignInDialog::signInRequested);
     connect(m_ui->sandboxButton, &QPushButton::clicked, this, &SignInDialog::sandboxRequested);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &SignInDialog::reject);
     onUrlEdited();
+    // The error appears under the fields and the dialog grows by exactly
+    // its height, once; the fields the admin is typing in do not move.
+    new ContentFit(this, 52);
 }
 
 SignInDialog::~SignInDialog() = default;
@@ -72,6 +82,10 @@ bool SignInDialog::isInputValid() const
 void SignInDialog::setBusy(bool busy)
 {
     m_busy = busy;
+    // Focus to Cancel before the fields lock, in one step (not across every
+    // field being disabled, each announced by a screen reader).
+    if (busy)
+        m_ui->cancelButton->setFocus(Qt::OtherFocusReason);
     for (QWidget *input :
          {static_cast<QWidget *>(m_ui->serverUrlEdit), static_cast<QWidget *>(m_ui->usernameEdit),
           static_cast<QWidget *>(m_ui->passwordEdit), static_cast<QWidget *>(m_ui->insecureConfirm),
@@ -86,14 +100,30 @@ void SignInDialog::setBusy(bool busy)
 void SignInDialog::showError(const QString &message)
 {
     setBusy(false);
-    m_ui->errorLabel->setText(message);
-    m_ui->errorLabel->setVisible(true);
+    m_ui->errorBar->show(MessageBar::Severity::Error, message);
+    // Back where the admin can act on it at once.
+    focusFirstEmpty();
+}
+
+void SignInDialog::showCredentialsRefused(const QString &message)
+{
+    setBusy(false);
+    m_credentialsRefused = true;
+    updateButtons();
+    m_ui->errorBar->show(MessageBar::Severity::Error, message);
+    // Typing replaces the refused password; the user name stays.
+    m_ui->passwordEdit->setFocus(Qt::OtherFocusReason);
+    m_ui->passwordEdit->selectAll();
+}
+
+void SignInDialog::showWarning(const QString &message)
+{
+    m_ui->errorBar->show(MessageBar::Severity::Warning, message);
 }
 
 void SignInDialog::clearError()
 {
-    m_ui->errorLabel->clear();
-    m_ui->errorLabel->setVisible(false);
+    m_ui->errorBar->hide();
 }
 
 void SignInDialog::clearPassword()
@@ -158,7 +188,7 @@ void SignInDialog::onUrlEdited()
 
 void SignInDialog::updateButtons()
 {
-    m_ui->signInButton->setEnabled(!m_busy && isInputValid());
+    m_ui->signInButton->setEnabled(!m_busy && isInputValid() && !m_credentialsRefused);
     m_ui->sandboxButton->setEnabled(!m_busy && m_sandboxAvailable);
 }
 

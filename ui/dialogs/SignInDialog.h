@@ -59,7 +59,14 @@ public:
     void setBusy(bool busy);
     // Ends the busy state and shows `message` (for TLS errors it names the
     // certificate problems). The password stays so the admin can retry.
+    // A failure under the fields; focus goes to the first empty field.
     void showError(const QString &message);
+    // The server refused the user name or password: the error, the focus
+    // in the password with it selected, and Sign in disabled until the user
+    // name or the password changes.
+    void showCredentialsRefused(const QString &message);
+    // Why the dialog opened ("Your session has ended…"): a warning, not an error.
+    void showWarning(const QString &message);
     void clearError();
     // After a successful sign-in only.
     void clearPassword();
@@ -85,6 +92,7 @@ private:
 
     std::unique_ptr<Ui::SignInDialog> m_ui;
     bool m_busy = false;
+    bool m_credentialsRefused = false;
     bool m_sandboxAvailable = true;
 };
 

@@ -1,7 +1,10 @@
 #include "dialogs/TokenDialog.h"
 
 #include "access/AccessLevel.h"
+#include "accessibility/ComboBoxChoice.h"
 #include "ui_TokenDialog.h"
+#include "widgets/ContentFit.h"
+#include "widgets/FeedbackScroller.h"
 
 #include <QPushButton>
 #include <QRegularExpression>
@@ -14,6 +17,9 @@ using namespace Qt::StringLiterals;
 namespace ApiAccess {
 
 namespace {
+
+// A field's own accessible description (a hint), before its feedback.
+constexpr const char *kBaseDescription = "apiaccess_baseDescription";
 
 // "allowedIpRanges[3]" -> 3; -1 if `field` is not of that form.
 int rangeIndexOf(const QString &field)
@@ -57,15 +63,25 @@ TokenDialog::TokenDialog(Mode mode, QWidget *parent)
 
     populateAccessLevels();
     populateExpiryChoices();
+    ComboBoxChoice::enable(m_ui->accessLevelCombo);
+    ComboBoxChoice::enable(m_ui->expiryCombo);
     m_ui->advancedToggle->setContentWidget(m_ui->advancedSection);
     m_ui->nameFeedback->setAccessibleName(tr("Token Name feedback"));
     m_ui->accessLevelDescription->setAccessibleName(tr("Access level description"));
     m_ui->accessLevelFeedback->setAccessibleName(tr("Access level feedback"));
     m_ui->ipRangesFeedback->setAccessibleName(tr("Allowed IP Ranges feedback"));
     m_ui->expiryFeedback->setAccessibleName(tr("Expires feedback"));
-    m_ui->errorLabel->setAccessibleName(tr("Error message"));
+    // The error bar: the failure (network, server) and Retry.
+    m_ui->errorBar->textLabel()->setObjectName(u"errorLabel"_s);
+    m_retryButton = m_ui->errorBar->addAction(tr("Retry"), u"retryButton"_s);
+    m_retryButton->setAutoDefault(false);
 
-    connect(m_ui->nameEdit, &QLineEdit::textEdited, this, &TokenDialog::onNameEdited);
+    // textChanged, not textEdited: text set through the accessibility
+    // interface (voice control, a screen reader's editing) counts as typed.
+    connect(m_ui->nameEdit, &QLineEdit::textChanged, this, [this] {
+        if (!m_fillingIn)
+            onNameEdited();
+    });
     connect(m_ui->accessLevelCombo, &QComboBox::currentIndexChanged, this,
             &TokenDialog::onAccessLevelChanged);
     connect(m_ui->allowedIpRangesEdit, &QPlainTextEdit::textChanged, this,
@@ -74,12 +90,26 @@ TokenDialog::TokenDialog(Mode mode, QWidget *parent)
     connect(m_ui->expiryDateEdit, &QDateEdit::dateChanged, this, &TokenDialog::onExpiryEdited);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &TokenDialog::onSubmit);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &TokenDialog::reject);
-    connect(m_ui->retryButton, &QPushButton::clicked, this, &TokenDialog::onRetry);
+    connect(m_retryButton, &QPushButton::clicked, this, &TokenDialog::onRetry);
+
+    // A comfortable, fixed height for the ranges: six lines, whatever is typed.
+    QPlainTextEdit *ranges = m_ui->allowedIpRangesEdit;
+    const int margins = int(2 * ranges->document()->documentMargin()) + 2 * ranges->frameWidth()
+        + ranges->contentsMargins().top() + ranges->contentsMargins().bottom();
+    ranges->setFixedHeight(ranges->fontMetrics().lineSpacing() * 6 + margins);
+    ranges->setProperty(kBaseDescription, m_ui->allowedIpRangesHint->text());
+    // One line per range with a problem: up to ten lines, then it scrolls.
+    const int feedbackAt = m_ui->advancedLayout->indexOf(m_ui->ipRangesFeedback);
+    m_ui->advancedLayout->insertWidget(
+        feedbackAt, new FeedbackScroller(m_ui->ipRangesFeedback, 10, m_ui->advancedSection));
 
     onAccessLevelChanged();
     refreshNameFeedback();
     refreshRangesFeedback();
     onExpiryEdited();
+    m_fit = new ContentFit(this, 64);
+    connect(m_ui->advancedToggle, &ExpanderSection::contentHeightChanged, m_fit,
+            &ContentFit::refit);
     m_ui->nameEdit->setFocus();
 }
 
@@ -105,7 +135,9 @@ void TokenDialog::populateExpiryChoices()
 void TokenDialog::setToken(const Token &token)
 {
     m_original = token;
+    m_fillingIn = true;
     m_ui->nameEdit->setText(token.name);
+    m_fillingIn = false;
     m_ui->accessLevelCombo->setCurrentIndex(
         m_ui->accessLevelCombo->findData(AccessLevels::wireId(token.accessLevel)));
     m_ui->allowedIpRangesEdit->setPlainText(token.allowedIpRanges.join(u'\n'));
@@ -122,7 +154,7 @@ void TokenDialog::reloadToken(const Token &token)
     clearError();
     m_nameServerError.clear();
     m_nameTouched = false;
-    setFeedback(m_ui->accessLevelFeedback, QString());
+    setFeedback(m_ui->accessLevelFeedback, m_ui->accessLevelCombo, QString());
     setToken(token);
 }
 
@@ -211,8 +243,13 @@ void TokenDialog::setBusy(bool busy)
     if (busy == m_busy)
         return;
     m_busy = busy;
-    if (busy)
+    if (busy) {
         m_focusBeforeBusy = focusWidget();
+        // To Cancel (which cancels while busy) before the fields lock, in
+        // one step: otherwise focus hops across every field being disabled,
+        // and a screen reader announces each of them.
+        m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setFocus(Qt::OtherFocusReason);
+    }
 
     // Read-only would leave the fields looking editable; disabled is what a
     // locked form looks like. The Advanced toggle stays usable: looking at
@@ -243,7 +280,7 @@ void TokenDialog::showFieldErrors(const QList<FieldError> &errors)
             m_nameServerError = error.message;
             noteField(m_ui->nameEdit);
         } else if (error.field == u"accessLevel"_s) {
-            setFeedback(m_ui->accessLevelFeedback, error.message);
+            setFeedback(m_ui->accessLevelFeedback, m_ui->accessLevelCombo, error.message);
             noteField(m_ui->accessLevelCombo);
         } else if (error.field == u"allowedIpRanges"_s || rangeIndexOf(error.field) >= 0) {
             m_ranges.addServerError(rangeIndexOf(error.field), error.message);
@@ -269,16 +306,14 @@ void TokenDialog::showFieldErrors(const QList<FieldError> &errors)
 void TokenDialog::showError(const QString &message, bool retryable)
 {
     setBusy(false);
-    m_ui->errorLabel->setText(message);
-    m_ui->retryButton->setVisible(retryable);
-    m_ui->errorBar->setVisible(true);
+    m_retryButton->setVisible(retryable);
+    m_ui->errorBar->show(MessageBar::Severity::Error, message);
     updateButtons();
 }
 
 void TokenDialog::clearError()
 {
-    m_ui->errorBar->setVisible(false);
-    m_ui->errorLabel->clear();
+    m_ui->errorBar->hide();
 }
 
 void TokenDialog::reject()
@@ -305,7 +340,8 @@ void TokenDialog::onAccessLevelChanged()
     const auto level = AccessLevels::parse(m_ui->accessLevelCombo->currentData().toString());
     m_ui->accessLevelDescription->setText(level ? AccessLevels::description(level.value())
                                                 : QString());
-    setFeedback(m_ui->accessLevelFeedback, QString());
+    m_ui->accessLevelCombo->setProperty(kBaseDescription, m_ui->accessLevelDescription->text());
+    setFeedback(m_ui->accessLevelFeedback, m_ui->accessLevelCombo, QString());
     updateButtons(); // in Edit, the level may be the only change
 }
 
@@ -374,17 +410,17 @@ void TokenDialog::refreshNameFeedback()
         if (!name)
             text = name.error();
     }
-    setFeedback(m_ui->nameFeedback, text);
+    setFeedback(m_ui->nameFeedback, m_ui->nameEdit, text);
 }
 
 void TokenDialog::refreshRangesFeedback()
 {
-    setFeedback(m_ui->ipRangesFeedback, m_ranges.displayText());
+    setFeedback(m_ui->ipRangesFeedback, m_ui->allowedIpRangesEdit, m_ranges.displayText());
 }
 
 void TokenDialog::refreshExpiryFeedback()
 {
-    setFeedback(m_ui->expiryFeedback, m_expiry.displayText(now()));
+    setFeedback(m_ui->expiryFeedback, m_ui->expiryCombo, m_expiry.displayText(now()));
 }
 
 bool TokenDialog::canSubmit() const
@@ -397,7 +433,7 @@ void TokenDialog::updateButtons()
 {
     const bool enabled = canSubmit();
     createButton()->setEnabled(enabled);
-    m_ui->retryButton->setEnabled(enabled);
+    m_retryButton->setEnabled(enabled);
 }
 
 QPushButton *TokenDialog::createButton() const
@@ -405,11 +441,14 @@ QPushButton *TokenDialog::createButton() const
     return m_ui->buttonBox->button(QDialogButtonBox::Ok);
 }
 
-void TokenDialog::setFeedback(QLabel *label, const QString &text)
+void TokenDialog::setFeedback(QLabel *label, QWidget *field, const QString &text)
 {
     label->setText(text);
     // An empty label would still take a row's spacing in the form.
     label->setVisible(!text.isEmpty());
+    const QString base = field->property(kBaseDescription).toString();
+    field->setAccessibleDescription(
+        base.isEmpty() || text.isEmpty() ? QString(base + text) : QString(base + u'\n' + text));
 }
 
 } // namespace ApiAccess

@@ -21,6 +21,8 @@ class QPushButton;
 
 namespace ApiAccess {
 
+class ContentFit;
+
 namespace Ui {
 class TokenDialog;
 }
@@ -124,7 +126,10 @@ private:
     bool canSubmit() const;
     void updateButtons();
     QPushButton *createButton() const;
-    static void setFeedback(QLabel *label, const QString &text);
+    // Shows `text` under `field` (hidden when empty) and makes it the
+    // field's accessible description, so a screen reader reads the
+    // feedback whenever the field has focus.
+    static void setFeedback(QLabel *label, QWidget *field, const QString &text);
 
     std::unique_ptr<Ui::TokenDialog> m_ui;
     Mode m_mode;
@@ -135,6 +140,9 @@ private:
     std::optional<Token> m_original;
     QString m_nameServerError;
     bool m_nameTouched = false;
+    bool m_fillingIn = false; // setToken() writes the name, the admin did not
+    ContentFit *m_fit = nullptr;
+    QPushButton *m_retryButton = nullptr; // in the error bar
     bool m_busy = false;
     QPointer<QWidget> m_focusBeforeBusy;
 };

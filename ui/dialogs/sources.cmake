@@ -8,6 +8,8 @@ target_sources(apiaccess_ui PRIVATE
     dialogs/ConfirmActionDialog.h dialogs/ConfirmActionDialog.cpp
     dialogs/RotateDialog.h dialogs/RotateDialog.cpp
     dialogs/ConflictDialog.h dialogs/ConflictDialog.cpp
+    dialogs/AboutDialog.h dialogs/AboutDialog.cpp
+    dialogs/ShortcutsDialog.h dialogs/ShortcutsDialog.cpp
 )
 target_sources(apiaccess_ui PRIVATE
     dialogs/ProfileEditDialog.h dialogs/ProfileEditDialog.cpp

@@ -7,6 +7,7 @@
 #include "mainwindow/MainWindow.h"
 #include "profiles/ProfileStore.h"
 
+#include <QActionGroup>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -41,10 +42,14 @@ ProfileController::ProfileController(MainWindow &window, ProfileStore &profiles,
 void ProfileController::fillConnectionMenu(QMenu *menu)
 {
     const auto profiles = m_profiles.profiles();
+    // One profile is open at a time: radio items, not check boxes.
+    auto *group = new QActionGroup(menu);
+    group->setExclusive(true);
     for (const ConnectionProfile &profile : profiles) {
         QAction *action = menu->addAction(profile.label());
         action->setObjectName(u"profile:"_s + profile.id);
         action->setCheckable(true);
+        action->setActionGroup(group);
         action->setChecked(m_profile && m_profile->id == profile.id);
         connect(action, &QAction::triggered, this, [this, id = profile.id] { switchTo(id); });
     }
@@ -269,7 +274,7 @@ void ProfileController::onTokensLoaded()
 void ProfileController::onKeychainUnavailable(const QString &message)
 {
     // Once (SessionKeychain signals it once), where the admin looks.
-    m_window.tokensPage()->showMessage(message);
+    m_window.tokensPage()->showMessage(MessageBar::Severity::Warning, message);
 }
 
 } // namespace ApiAccess

@@ -39,8 +39,15 @@ StudioCommandLine::Parsed StudioCommandLine::parse(const QStringList &arguments)
             "--sandbox)."),
         QCoreApplication::translate("StudioCommandLine", "FILE",
                                     "value name in --help: --screenshot FILE"));
-    parser.addOptions(
-        {helpOption, versionOption, serverOption, userOption, sandboxOption, screenshotOption});
+    const QCommandLineOption colorSchemeOption(
+        u"color-scheme"_s,
+        QCoreApplication::translate(
+            "StudioCommandLine",
+            "Colours: system (the default), or the Studio's own light or dark scheme."),
+        QCoreApplication::translate("StudioCommandLine", "SCHEME",
+                                    "value name in --help: --color-scheme SCHEME"));
+    parser.addOptions({helpOption, versionOption, serverOption, userOption, sandboxOption,
+                       screenshotOption, colorSchemeOption});
 
     Parsed parsed;
     if (!parser.parse(arguments)) {
@@ -76,6 +83,17 @@ StudioCommandLine::Parsed StudioCommandLine::parse(const QStringList &arguments)
                               .arg(parser.value(serverOption));
             return parsed;
         }
+    }
+    if (parser.isSet(colorSchemeOption)) {
+        const auto scheme = ColorScheme::parse(parser.value(colorSchemeOption));
+        if (!scheme) {
+            parsed.text =
+                QCoreApplication::translate("StudioCommandLine",
+                                            "--color-scheme takes system, light or dark, not %1.")
+                    .arg(parser.value(colorSchemeOption));
+            return parsed;
+        }
+        options.colorScheme = *scheme;
     }
     options.username = parser.value(userOption).trimmed();
     options.sandbox = parser.isSet(sandboxOption);

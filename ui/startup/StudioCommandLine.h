@@ -1,5 +1,7 @@
 #pragma once
 
+#include "startup/ColorScheme.h"
+
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -13,6 +15,7 @@ struct StudioOptions
     QString username; // --user
     bool sandbox = false; // --sandbox
     QString screenshotFile; // --screenshot (needs --sandbox)
+    ColorScheme::Scheme colorScheme = ColorScheme::Scheme::System; // --color-scheme
 };
 
 // apiaccess-studio's command line, parsed without exiting the process so
