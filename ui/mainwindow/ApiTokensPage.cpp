@@ -2,7 +2,10 @@
 
 #include "TokenFilterProxyModel.h"
 #include "TokenTableModel.h"
+#include "accessibility/ComboBoxChoice.h"
+#include "mainwindow/TokenColumnSizer.h"
 #include "mainwindow/TokenRowDelegate.h"
+#include "widgets/StatePlaceholder.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -18,6 +21,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -71,12 +75,42 @@ ApiTokensPage::ApiTokensPage(TokenTableModel &model, QWidget *parent)
     buildView();
     buildActions();
 
+    // Under the toolbar, while a search or a filter hides tokens.
+    m_filterLine = new QWidget(this);
+    m_filterSummary = new QLabel(m_filterLine);
+    m_filterSummary->setObjectName(u"filterSummary"_s);
+    m_filterSummary->setWordWrap(true);
+    m_filterSummary->setTextFormat(Qt::PlainText); // it quotes the search
+    m_clearFilters = new QPushButton(tr("Clear filters"), m_filterLine);
+    m_clearFilters->setObjectName(u"clearFiltersButton"_s);
+    m_clearFilters->setFlat(true);
+    auto *filterLayout = new QHBoxLayout(m_filterLine);
+    filterLayout->setContentsMargins({});
+    filterLayout->addWidget(m_filterSummary, 1);
+    filterLayout->addWidget(m_clearFilters);
+    m_filterLine->hide();
+    connect(m_clearFilters, &QPushButton::clicked, this, &ApiTokensPage::resetFilters);
+
+    m_placeholder = new StatePlaceholder(this);
+    connect(m_placeholder, &StatePlaceholder::buttonClicked, this,
+            &ApiTokensPage::onPlaceholderButton);
+    m_listStack = new QStackedWidget(this);
+    m_listStack->setObjectName(u"tokenListStack"_s);
+    m_listStack->addWidget(m_view);
+    m_listStack->addWidget(m_placeholder);
+
+    // The page's primary action beside its title, where the eye starts.
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(title, 1);
+    titleRow->addWidget(m_create, 0, Qt::AlignBottom);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(title);
+    layout->addLayout(titleRow);
     layout->addWidget(explanation);
     layout->addWidget(m_messageBar);
     layout->addWidget(toolbar);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_filterLine);
+    layout->addWidget(m_listStack, 1);
 
     connect(m_delegate, &TokenRowDelegate::copyRequested, this, [this](const QString &id) {
         if (!m_readOnly) // an offline copy has nothing to fetch the secret from
@@ -86,7 +120,15 @@ ApiTokensPage::ApiTokensPage(TokenTableModel &model, QWidget *parent)
             [this](const QModelIndex &index, const QRect &button) {
                 openMenuAt(index, m_view->viewport()->mapToGlobal(button.bottomLeft()));
             });
+    for (const auto signal :
+         {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(m_proxy, signal, this, &ApiTokensPage::updateListState);
+        connect(&m_model, signal, this, &ApiTokensPage::updateListState);
+    }
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ApiTokensPage::updateListState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ApiTokensPage::updateListState);
     updateActions();
+    updateListState();
 }
 
 ApiTokensPage::~ApiTokensPage() = default;
@@ -99,6 +141,12 @@ QWidget *ApiTokensPage::buildToolbar()
     m_search->setPlaceholderText(tr("Search tokens"));
     m_search->setAccessibleName(tr("Search tokens"));
     m_search->setClearButtonEnabled(true);
+    // Qt's clear button is an icon without a name: screen readers would
+    // announce an anonymous button.
+    if (auto *clear = m_search->findChild<QAction *>(u"_q_qlineeditclearaction"_s)) {
+        clear->setText(tr("Clear search"));
+        clear->setToolTip(tr("Clear search"));
+    }
 
     m_statusFilter = new QComboBox(toolbar);
     m_statusFilter->setObjectName(u"statusFilter"_s);
@@ -107,6 +155,12 @@ QWidget *ApiTokensPage::buildToolbar()
     for (const TokenStatus status :
          {TokenStatus::Active, TokenStatus::Disabled, TokenStatus::Expired})
         m_statusFilter->addItem(TokenStatuses::displayName(status), static_cast<int>(status));
+    ComboBoxChoice::enable(m_statusFilter);
+    // Visible labels: on Linux a combo box's accessible name is its value,
+    // and screen readers take what it is from the label that names it.
+    auto *statusLabel = new QLabel(tr("&Status:"), toolbar);
+    statusLabel->setObjectName(u"statusFilterLabel"_s);
+    statusLabel->setBuddy(m_statusFilter);
 
     m_levelFilter = new QComboBox(toolbar);
     m_levelFilter->setObjectName(u"accessLevelFilter"_s);
@@ -114,14 +168,19 @@ QWidget *ApiTokensPage::buildToolbar()
     m_levelFilter->addItem(tr("All access levels"), kAll);
     for (const AccessLevel level : AccessLevels::all())
         m_levelFilter->addItem(AccessLevels::displayName(level), static_cast<int>(level));
+    ComboBoxChoice::enable(m_levelFilter);
+    auto *levelLabel = new QLabel(tr("Access &level:"), toolbar);
+    levelLabel->setObjectName(u"accessLevelFilterLabel"_s);
+    levelLabel->setBuddy(m_levelFilter);
 
     auto *refresh = new QToolButton(toolbar);
+    m_refresh = refresh;
     refresh->setObjectName(u"refreshButton"_s);
     refresh->setText(tr("Refresh"));
     refresh->setAccessibleName(tr("Refresh"));
     refresh->setToolTip(withShortcut(tr("Refresh the list"), QKeySequence(Qt::Key_F5)));
 
-    m_create = new QPushButton(tr("Create API token"), toolbar);
+    m_create = new QPushButton(tr("Create API token"), this);
     m_create->setObjectName(u"createTokenButton"_s);
     m_create->setDefault(true);
     m_create->setToolTip(withShortcut(tr("Create API token"), QKeySequence::New));
@@ -129,14 +188,19 @@ QWidget *ApiTokensPage::buildToolbar()
     auto *layout = new QHBoxLayout(toolbar);
     layout->setContentsMargins({});
     layout->addWidget(m_search, 1);
+    layout->addSpacing(6);
+    layout->addWidget(statusLabel);
     layout->addWidget(m_statusFilter);
+    layout->addSpacing(6);
+    layout->addWidget(levelLabel);
     layout->addWidget(m_levelFilter);
+    layout->addSpacing(6);
     layout->addWidget(refresh);
-    layout->addWidget(m_create);
 
     connect(m_create, &QPushButton::clicked, this, &ApiTokensPage::createRequested);
     connect(refresh, &QToolButton::clicked, this, &ApiTokensPage::refreshRequested);
     connect(m_search, &QLineEdit::textChanged, m_proxy, &TokenFilterProxyModel::setSearchText);
+    connect(m_search, &QLineEdit::textChanged, this, &ApiTokensPage::updateListState);
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
             &ApiTokensPage::onFiltersChanged);
     connect(m_levelFilter, &QComboBox::currentIndexChanged, this, &ApiTokensPage::onFiltersChanged);
@@ -158,12 +222,10 @@ void ApiTokensPage::buildView()
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(false);
-    // Every column fits its header and contents (the header view samples
-    // at most a thousand rows); the name takes what is left.
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(TokenTableModel::NameColumn,
-                                                     QHeaderView::Stretch);
+    // Tab leaves the table (arrow keys move inside it), as in a list of
+    // files: Tab moving cell by cell would trap keyboard users.
+    m_view->setTabKeyNavigation(false);
+    m_sizer = new TokenColumnSizer(m_view, &m_model, m_delegate, this);
     // Return, the Menu key and Shift+F10 on the table; right-clicks on its
     // viewport and keyboard context menu events on the table itself.
     m_view->installEventFilter(this);
@@ -187,42 +249,13 @@ void ApiTokensPage::buildView()
 
 void ApiTokensPage::buildMessageBar()
 {
-    m_messageBar = new QFrame(this);
+    m_messageBar = new MessageBar(this);
     m_messageBar->setObjectName(u"messageBar"_s);
-    m_messageBar->setFrameShape(QFrame::StyledPanel);
-    m_messageBar->setAutoFillBackground(true);
-    QPalette palette = m_messageBar->palette();
-    palette.setColor(QPalette::Window, palette.color(QPalette::AlternateBase));
-    m_messageBar->setPalette(palette);
-
-    m_messageText = new QLabel(m_messageBar);
-    m_messageText->setObjectName(u"messageText"_s);
-    m_messageText->setWordWrap(true);
-    m_messageText->setTextFormat(Qt::PlainText); // token names are not markup
-    m_messageCopy = new QPushButton(tr("Copy token"), m_messageBar);
-    m_messageCopy->setObjectName(u"messageCopyButton"_s);
-    m_messageRetry = new QPushButton(tr("Retry"), m_messageBar);
-    m_messageRetry->setObjectName(u"messageRetryButton"_s);
-    auto *close = new QToolButton(m_messageBar);
-    close->setObjectName(u"messageCloseButton"_s);
-    close->setText(u"×"_s);
-    close->setAutoRaise(true);
-    close->setAccessibleName(tr("Close message"));
-    close->setToolTip(tr("Close message"));
-
-    auto *layout = new QHBoxLayout(m_messageBar);
-    layout->addWidget(m_messageText, 1);
-    layout->addWidget(m_messageCopy);
-    layout->addWidget(m_messageRetry);
-    layout->addWidget(close);
-    m_messageBar->hide();
-
+    m_messageCopy = m_messageBar->addAction(tr("Copy token"), u"messageCopyButton"_s);
+    m_messageRetry = m_messageBar->addAction(tr("Retry"), u"messageRetryButton"_s);
     connect(m_messageCopy, &QPushButton::clicked, this, &ApiTokensPage::onCopyFromMessage);
-    connect(m_messageRetry, &QPushButton::clicked, this, [this] {
-        hideMessage();
-        Q_EMIT refreshRequested();
-    });
-    connect(close, &QToolButton::clicked, this, &ApiTokensPage::hideMessage);
+    connect(m_messageRetry, &QPushButton::clicked, this, &ApiTokensPage::refreshRequested);
+    connect(m_messageBar, &MessageBar::closed, this, [this] { m_messageTokenId.clear(); });
 }
 
 QList<Token> ApiTokensPage::selectedTokens() const
@@ -300,6 +333,7 @@ void ApiTokensPage::onFiltersChanged()
     const int level = m_levelFilter->currentData().toInt();
     m_proxy->setAccessLevelFilter(level == kAll ? std::nullopt
                                                 : std::optional(static_cast<AccessLevel>(level)));
+    updateListState();
 }
 
 void ApiTokensPage::noteTopRow()
@@ -329,32 +363,23 @@ void ApiTokensPage::restoreTopRow()
     noteTopRow();
 }
 
-void ApiTokensPage::showMessage(const QString &text, const QString &copyTokenId)
+void ApiTokensPage::showMessage(MessageBar::Severity severity, const QString &text,
+                                const QString &copyTokenId)
 {
     m_messageTokenId = copyTokenId;
-    m_messageText->setText(text);
     m_messageCopy->setVisible(!copyTokenId.isEmpty());
     m_messageRetry->hide();
-    m_messageBar->show();
-}
-
-void ApiTokensPage::showRefreshFailure(const QString &text)
-{
-    showMessage(text);
-    m_messageRetry->show();
-}
-
-void ApiTokensPage::clearRefreshFailure()
-{
-    if (!m_messageRetry->isHidden())
-        hideMessage();
+    m_messageBar->show(severity, text);
 }
 
 void ApiTokensPage::showCreatedMessage(const QString &name, const QString &id)
 {
-    showMessage(tr("Token “%1” created. Copy it now to paste it into the service that will use it.")
+    showMessage(MessageBar::Severity::Success,
+                tr("Token “%1” created. Copy it now to paste it into the service that will use it.")
                     .arg(name),
                 id);
+    // What comes next is copying it: Return or Space does that now.
+    m_messageCopy->setFocus(Qt::OtherFocusReason);
 }
 
 void ApiTokensPage::hideMessage()

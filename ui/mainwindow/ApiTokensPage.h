@@ -1,5 +1,6 @@
 #pragma once
 
+#include "widgets/MessageBar.h"
 #include "wire/Token.h"
 
 #include <QList>
@@ -9,15 +10,18 @@
 
 class QAction;
 class QComboBox;
-class QFrame;
 class QLabel;
 class QLineEdit;
 class QMenu;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
+class QToolButton;
 
 namespace ApiAccess {
 
+class StatePlaceholder;
+class TokenColumnSizer;
 class TokenFilterProxyModel;
 class TokenRowDelegate;
 class TokenTableModel;
@@ -30,8 +34,15 @@ class TokenTableModel;
 // The row actions (Edit…, Copy token, Rotate…, Disable…, Enable…, Delete…)
 // are QActions of the page with shortcuts in the page and its children
 // (Ctrl+C in the search field still copies its text). Their enabled state
-// follows the selection. The same actions make the actions menu, opened by
-// a row's "⋯", a right-click, the Menu key or Shift+F10.
+// follows the selection, and the ones that act on several tokens say how
+// many ("Delete 3 tokens…"). The same actions make the actions menu, opened
+// by a row's "⋯", a right-click, the Menu key or Shift+F10.
+//
+// The table is never a blank area without a word (ApiTokensPageStates.cpp):
+// signed out, loading, failed, no tokens yet and no match each have a
+// placeholder that says so and offers what to do; a line under the search
+// says when a search or filter hides tokens; rows that a failed refresh
+// left behind are dimmed and marked out of date.
 class ApiTokensPage : public QWidget
 {
     Q_OBJECT
@@ -47,6 +58,11 @@ public:
     QPushButton *createButton() const { return m_create; }
     TokenFilterProxyModel *proxyModel() const { return m_proxy; }
     TokenRowDelegate *rowDelegate() const { return m_delegate; }
+    TokenColumnSizer *columnSizer() const { return m_sizer; }
+    StatePlaceholder *placeholder() const { return m_placeholder; }
+    // "Showing 3 of 11 tokens" while a search or filter hides some.
+    QLabel *filterSummary() const { return m_filterSummary; }
+    QPushButton *clearFiltersButton() const { return m_clearFilters; }
 
     // Exactly one token selected: Edit… (F2, Enter), Copy token (Ctrl+C),
     // Rotate…. At least one selected token that is not disabled: Disable….
@@ -74,23 +90,36 @@ public:
     void selectTokens(const QStringList &ids);
     void focusSearch();
 
-    // The message bar above the table: `text`, a "Copy token" button that
-    // emits copyRequested(copyTokenId) when that is not empty, and a close
-    // button.
-    void showMessage(const QString &text, const QString &copyTokenId = {});
+    // The message bar above the table: `text` with `severity`, and a "Copy
+    // token" button that emits copyRequested(copyTokenId) when that is not
+    // empty.
+    void showMessage(MessageBar::Severity severity, const QString &text,
+                     const QString &copyTokenId = {});
     // The list could not be loaded: `text` and "Retry", which emits
-    // refreshRequested().
+    // refreshRequested(). Rows already shown stay, dimmed and marked out of
+    // date, and every action that needs the server waits for a refresh.
     void showRefreshFailure(const QString &text);
+    // A refresh succeeded: the list is the server's, the failure and the
+    // out-of-date mark go.
+    void listLoaded();
+    void clearRefreshFailure();
+    bool isStale() const { return m_stale; }
     // An offline copy: every action that needs the server is disabled
     // (Create too); searching, sorting and filtering still work.
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_readOnly; }
-    // Hides the message bar if it shows a refresh failure (not otherwise).
-    void clearRefreshFailure();
+    // Without a session there is nothing to load or act on: Create and
+    // Refresh are disabled and an empty list says "You are signed out".
+    void setSignedIn(bool signedIn);
+    // A list request is on its way (an empty list says "Loading tokens…").
+    void setLoading(bool loading);
+    // The search and both filters back to "everything" (a new profile).
+    void resetFilters();
+    bool hasActiveFilters() const;
     // "Token “name” created. Copy it now…" with "Copy token".
     void showCreatedMessage(const QString &name, const QString &id);
     void hideMessage();
-    QFrame *messageBar() const { return m_messageBar; }
+    MessageBar *messageBar() const { return m_messageBar; }
 
 Q_SIGNALS:
     void createRequested();
@@ -102,6 +131,7 @@ Q_SIGNALS:
     // Enable…: the selected disabled tokens, `enabled` true.
     void setEnabledRequested(const QStringList &tokenIds, bool enabled);
     void deleteRequested(const QStringList &tokenIds);
+    void signInRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -116,6 +146,12 @@ private:
     void onSetEnabled(bool enabled);
     void onFiltersChanged();
     void onCopyFromMessage();
+    void onPlaceholderButton();
+    // ApiTokensPageStates.cpp: which of the table and the placeholders
+    // shows, and the filter line.
+    void updateListState();
+    void updateFilterSummary();
+    QString filterDescription() const;
     void openMenuAt(const QModelIndex &index, const QPoint &globalPos);
     void openMenuForCurrent();
     void noteTopRow();
@@ -125,11 +161,18 @@ private:
     TokenTableModel &m_model;
     TokenFilterProxyModel *m_proxy = nullptr;
     TokenRowDelegate *m_delegate = nullptr;
+    TokenColumnSizer *m_sizer = nullptr;
     QPushButton *m_create = nullptr;
+    QToolButton *m_refresh = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_statusFilter = nullptr;
     QComboBox *m_levelFilter = nullptr;
     QTableView *m_view = nullptr;
+    QStackedWidget *m_listStack = nullptr; // the table or the placeholder
+    StatePlaceholder *m_placeholder = nullptr;
+    QLabel *m_filterSummary = nullptr;
+    QPushButton *m_clearFilters = nullptr;
+    QWidget *m_filterLine = nullptr;
     QMenu *m_menu = nullptr;
     QAction *m_edit = nullptr;
     QAction *m_copy = nullptr;
@@ -137,11 +180,17 @@ private:
     QAction *m_disable = nullptr;
     QAction *m_enable = nullptr;
     QAction *m_delete = nullptr;
-    QFrame *m_messageBar = nullptr;
-    QLabel *m_messageText = nullptr;
+    MessageBar *m_messageBar = nullptr;
     QPushButton *m_messageCopy = nullptr;
     QPushButton *m_messageRetry = nullptr;
     bool m_readOnly = false;
+    bool m_signedIn = false;
+    bool m_loading = false;
+    bool m_stale = false;
+    bool m_everLoaded = false; // a list (or the offline copy) was shown
+    QString m_failure; // the last refresh failure, while it stands
+    enum class PlaceholderAction { None, SignIn, Create, ClearFilters, Retry };
+    PlaceholderAction m_placeholderAction = PlaceholderAction::None;
     QString m_messageTokenId;
     // The token at the top of the viewport while rows come and go, so a
     // refresh does not move what the admin is looking at.

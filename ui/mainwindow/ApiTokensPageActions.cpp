@@ -12,6 +12,7 @@
 #include <QKeyEvent>
 #include <QMenu>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableView>
 
 #include <algorithm>
@@ -38,6 +39,7 @@ void ApiTokensPage::buildActions()
     m_disable = add(u"disableAction"_s, tr("Disable…"), {});
     m_enable = add(u"enableAction"_s, tr("Enable…"), {});
     m_delete = add(u"deleteAction"_s, tr("Delete…"), QKeySequence::Delete);
+    m_delete->setIcon(style()->standardIcon(QStyle::SP_TrashIcon, nullptr, this));
 
     m_menu = new QMenu(this);
     m_menu->setObjectName(u"actionsMenu"_s);
@@ -71,31 +73,36 @@ void ApiTokensPage::updateActions()
 {
     const QList<Token> tokens = selectedTokens();
     const bool one = tokens.size() == 1;
-    const auto any = [&tokens](bool disabled) {
-        return std::any_of(tokens.cbegin(), tokens.cend(), [disabled](const Token &token) {
-            return (token.status == TokenStatus::Disabled) == disabled;
-        });
+    const auto count = [&tokens](bool disabled) {
+        return static_cast<int>(
+            std::count_if(tokens.cbegin(), tokens.cend(), [disabled](const Token &token) {
+                return (token.status == TokenStatus::Disabled) == disabled;
+            }));
     };
-    // An offline copy can be looked at, not acted on: every action needs the server.
-    const bool online = !m_readOnly;
+    // Every action needs the server: not on an offline copy, not signed
+    // out, and not on rows a failed refresh left (they may be wrong).
+    const bool online = !m_readOnly && m_signedIn && !m_stale;
     // A row with an operation under way ("Disabling…") takes no second one.
     const bool idle = std::none_of(tokens.cbegin(), tokens.cend(), [this](const Token &token) {
         return !m_model.operation(token.id).isEmpty();
     });
     const bool act = online && idle;
+    const int toDisable = count(false);
+    const int toEnable = count(true);
     m_edit->setEnabled(act && one);
     m_copy->setEnabled(online && one);
     m_rotate->setEnabled(act && one);
-    m_disable->setEnabled(act && any(false));
-    m_enable->setEnabled(act && any(true));
+    m_disable->setEnabled(act && toDisable > 0);
+    m_enable->setEnabled(act && toEnable > 0);
     m_delete->setEnabled(act && !tokens.isEmpty());
-    m_create->setEnabled(online);
-}
-
-void ApiTokensPage::setReadOnly(bool readOnly)
-{
-    m_readOnly = readOnly;
-    updateActions();
+    // Acting on several tokens says how many, before the confirmation does.
+    m_disable->setText(toDisable > 1 ? tr("Disable %n tokens…", nullptr, toDisable)
+                                     : tr("Disable…"));
+    m_enable->setText(toEnable > 1 ? tr("Enable %n tokens…", nullptr, toEnable) : tr("Enable…"));
+    m_delete->setText(tokens.size() > 1
+                          ? tr("Delete %n tokens…", nullptr, static_cast<int>(tokens.size()))
+                          : tr("Delete…"));
+    m_create->setEnabled(!m_readOnly && m_signedIn && !m_stale);
 }
 
 void ApiTokensPage::onSetEnabled(bool enabled)

@@ -1,12 +1,17 @@
-// MainWindow: the frame (navigation, pages, status bar). Its session and its
-// token work live in MainWindowSession.cpp and MainWindowTokens.cpp.
+// MainWindow: the frame (navigation, pages, status bar). Its menus, its
+// session and its token work live in MainWindowMenus.cpp,
+// MainWindowSession.cpp and MainWindowTokens.cpp.
 
 #include "mainwindow/MainWindow.h"
 
+#include "accessibility/LiveRegion.h"
 #include "commands/Command.h"
 #include "mainwindow/ApiTokensPage.h"
+#include "mainwindow/NavigationSidebar.h"
+#include "widgets/StudioIcons.h"
 
 #include <QAction>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -14,12 +19,12 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolButton>
-#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 
@@ -27,9 +32,8 @@ namespace ApiAccess {
 
 namespace {
 
-constexpr int kPageRole = Qt::UserRole + 1; // QWidget* of the page, on leaf items
 constexpr int kTimesIntervalMs = 30'000;
-constexpr int kStatusMessageMs = 5'000;
+constexpr int kStatusMessageMs = 8'000;
 constexpr std::chrono::seconds kAutoRefreshInterval{60};
 
 QString hostPort(const QUrl &url)
@@ -49,13 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("API Access"));
 
-    m_navigation = new QTreeWidget(this);
-    m_navigation->setObjectName(u"navigationTree"_s);
-    m_navigation->setAccessibleName(tr("Navigation"));
-    m_navigation->setHeaderHidden(true);
-    m_navigation->setRootIsDecorated(false);
-    m_navigation->setMinimumWidth(160);
-
+    m_navigation = new NavigationSidebar(tr("Settings"), this);
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(u"pageStack"_s);
 
@@ -63,22 +61,31 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({180, 900});
+    splitter->setSizes({m_navigation->minimumSizeHint().width(), 1000});
     splitter->setChildrenCollapsible(false);
     setCentralWidget(splitter);
 
     m_tokensPage = new ApiTokensPage(m_model, m_pages);
-    addPage(tr("Settings"), tr("API Access"), m_tokensPage);
+    addPage(tr("API Access"), StudioIcons::icon(StudioIcons::Symbol::Key), m_tokensPage);
 
     buildActions();
+    buildMenus();
     buildStatusBar();
 
-    connect(m_navigation, &QTreeWidget::currentItemChanged, this, &MainWindow::onNavigationChanged);
+    connect(m_navigation, &NavigationSidebar::currentPageChanged, m_pages,
+            &QStackedWidget::setCurrentWidget);
     connectPage();
     connect(&m_client, &ApiClient::busyChanged, this, &MainWindow::onBusyChanged);
     connect(&m_client, &ApiClient::sessionExpired, this, &MainWindow::sessionExpired);
     connect(&m_client, &ApiClient::sessionExpired, this, &MainWindow::onSessionExpired);
     connect(&m_clipboard, &SecretClipboard::statusTextChanged, m_clipboardLabel, &QLabel::setText);
+    // The countdown ticks silently; a copy and the clearing are said aloud.
+    for (const auto signal : {&SecretClipboard::copied, &SecretClipboard::cleared}) {
+        connect(&m_clipboard, signal, this, [this] {
+            m_clipboardLabel->setText(m_clipboard.statusText());
+            LiveRegion::announce(m_clipboardLabel);
+        });
+    }
 
     m_timesTimer.setInterval(kTimesIntervalMs);
     connect(&m_timesTimer, &QTimer::timeout, &m_model, &TokenTableModel::refreshTimes);
@@ -88,7 +95,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(&m_autoRefreshTimer, &QTimer::timeout, this, &MainWindow::onAutoRefresh);
     m_autoRefreshTimer.start();
 
-    resize(1180, 700);
+    // Room for every column and a readable Name; never larger than the screen.
+    QSize size(1280, 760);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableSize() * 9 / 10);
+    resize(size);
+    updateSessionState();
     m_tokensPage->createButton()->setFocus();
 }
 
@@ -98,24 +110,6 @@ MainWindow::~MainWindow()
     const auto commands = findChildren<Command *>(Qt::FindDirectChildrenOnly);
     qDeleteAll(commands);
     delete takeCentralWidget();
-}
-
-void MainWindow::buildActions()
-{
-    auto addAction = [this](const QString &name, const QString &text, const QKeySequence &keys) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(name);
-        action->setShortcut(keys);
-        action->setShortcutContext(Qt::WindowShortcut);
-        QMainWindow::addAction(action);
-        return action;
-    };
-    connect(addAction(u"createAction"_s, tr("Create API token"), QKeySequence::New),
-            &QAction::triggered, this, &MainWindow::createToken);
-    connect(addAction(u"findAction"_s, tr("Search tokens"), QKeySequence::Find),
-            &QAction::triggered, this, &MainWindow::focusSearch);
-    connect(addAction(u"refreshAction"_s, tr("Refresh"), QKeySequence(Qt::Key_F5)),
-            &QAction::triggered, this, &MainWindow::refresh);
 }
 
 void MainWindow::connectPage()
@@ -134,6 +128,7 @@ void MainWindow::connectPage()
                     disableTokens(ids);
             });
     connect(page, &ApiTokensPage::deleteRequested, this, &MainWindow::deleteTokens);
+    connect(page, &ApiTokensPage::signInRequested, this, [this] { signIn(); });
 }
 
 void MainWindow::buildStatusBar()
@@ -143,8 +138,15 @@ void MainWindow::buildStatusBar()
         l->setObjectName(name);
         return l;
     };
+    // The latest status message, announced to screen readers, until it
+    // times out or the next one comes.
+    m_statusMessage = label(u"statusMessage"_s);
+    m_statusMessage->setTextFormat(Qt::PlainText);
+    LiveRegion::mark(m_statusMessage, LiveRegion::Urgency::Polite);
+    m_statusMessageTimer.setSingleShot(true);
+    connect(&m_statusMessageTimer, &QTimer::timeout, m_statusMessage, &QLabel::clear);
     // The server is also the connection menu: profiles (ProfileController
-    // fills in the top), Manage profiles…, Sign out.
+    // fills in the top), Manage profiles…, Sign in… or Sign out.
     m_serverButton = new QToolButton(this);
     m_serverButton->setObjectName(u"serverStatus"_s);
     m_serverButton->setAutoRaise(true);
@@ -154,19 +156,18 @@ void MainWindow::buildStatusBar()
     m_connectionMenu = new QMenu(m_serverButton);
     m_connectionMenu->setObjectName(u"connectionMenu"_s);
     m_serverButton->setMenu(m_connectionMenu);
-    m_signOutAction = new QAction(tr("Sign out"), this);
-    m_signOutAction->setObjectName(u"signOutAction"_s);
-    connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
     connect(m_connectionMenu, &QMenu::aboutToShow, this, [this] {
         m_connectionMenu->clear();
         Q_EMIT connectionMenuAboutToShow(m_connectionMenu);
         if (!m_connectionMenu->isEmpty())
             m_connectionMenu->addSeparator();
-        m_connectionMenu->addAction(m_signOutAction);
+        // The one that applies: a signed-out window offers to sign in.
+        m_connectionMenu->addAction(m_client.session() ? m_signOutAction : m_signInAction);
     });
     m_userLabel = label(u"userStatus"_s);
     m_refreshLabel = label(u"refreshStatus"_s);
     m_clipboardLabel = label(u"clipboardStatus"_s);
+    LiveRegion::mark(m_clipboardLabel, LiveRegion::Urgency::Polite);
     m_busy = new QProgressBar(this);
     m_busy->setObjectName(u"busyIndicator"_s);
     m_busy->setRange(0, 0); // indeterminate
@@ -175,6 +176,7 @@ void MainWindow::buildStatusBar()
     m_busy->setAccessibleName(tr("Working"));
     m_busy->hide();
 
+    statusBar()->addWidget(m_statusMessage, 1);
     statusBar()->addPermanentWidget(m_clipboardLabel);
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_refreshLabel);
@@ -196,46 +198,15 @@ void MainWindow::setServerUrl(const QUrl &url)
     updateServerStatus();
 }
 
-QTreeWidgetItem *MainWindow::addPage(const QString &group, const QString &title, QWidget *page)
+void MainWindow::addPage(const QString &title, const QIcon &icon, QWidget *page)
 {
-    QTreeWidgetItem *groupItem = nullptr;
-    for (int i = 0; i < m_navigation->topLevelItemCount(); ++i) {
-        if (m_navigation->topLevelItem(i)->text(0) == group)
-            groupItem = m_navigation->topLevelItem(i);
-    }
-    if (!groupItem) {
-        groupItem = new QTreeWidgetItem(m_navigation, {group});
-        groupItem->setFlags(Qt::ItemIsEnabled); // a heading, not a page
-        QFont bold = groupItem->font(0);
-        bold.setBold(true);
-        groupItem->setFont(0, bold);
-    }
-    auto *item = new QTreeWidgetItem(groupItem, {title});
-    item->setData(0, kPageRole, QVariant::fromValue(static_cast<QObject *>(page)));
-    groupItem->setExpanded(true);
     m_pages->addWidget(page);
-    if (!m_navigation->currentItem())
-        m_navigation->setCurrentItem(item);
-    return item;
-}
-
-void MainWindow::onNavigationChanged(QTreeWidgetItem *current)
-{
-    auto *page =
-        current ? qobject_cast<QWidget *>(current->data(0, kPageRole).value<QObject *>()) : nullptr;
-    if (page)
-        m_pages->setCurrentWidget(page);
+    m_navigation->addPage(title, icon, page);
 }
 
 void MainWindow::showPage(QWidget *page)
 {
-    QTreeWidgetItemIterator it(m_navigation);
-    for (; *it; ++it) {
-        if ((*it)->data(0, kPageRole).value<QObject *>() == page) {
-            m_navigation->setCurrentItem(*it);
-            return;
-        }
-    }
+    m_navigation->setCurrentPage(page);
 }
 
 QWidget *MainWindow::currentPage() const
@@ -257,7 +228,7 @@ void MainWindow::updateServerStatus()
     const auto session = m_client.session();
     m_userLabel->setText(session ? tr("User: %1").arg(session->username) : QString());
     m_userLabel->setVisible(session.has_value());
-    m_signOutAction->setEnabled(session.has_value() && !session->sandbox);
+    updateSessionState();
 }
 
 void MainWindow::updateRefreshStatus()
@@ -274,7 +245,15 @@ void MainWindow::showStatus(const QString &text)
     // The clipboard's countdown has its own permanent label.
     if (text == m_clipboardLabel->text())
         return;
-    statusBar()->showMessage(text, kStatusMessageMs);
+    m_statusMessage->setText(text);
+    m_statusMessage->setToolTip(text); // the label may be narrower than a long message
+    m_statusMessageTimer.start(kStatusMessageMs);
+    LiveRegion::announce(m_statusMessage);
+}
+
+QString MainWindow::statusMessage() const
+{
+    return m_statusMessage->text();
 }
 
 } // namespace ApiAccess

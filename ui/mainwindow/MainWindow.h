@@ -21,21 +21,22 @@ class QMenu;
 class QToolButton;
 class QProgressBar;
 class QStackedWidget;
-class QTreeWidget;
-class QTreeWidgetItem;
 
 namespace ApiAccess {
 
 class ApiTokensPage;
 class Command;
+class NavigationSidebar;
 class SandboxLauncher;
 class SignInCommand;
 class CreateTokenCommand;
 
-// The Studio's window (PRODUCT.md §7): navigation on the left ("Settings >
-// API Access", a registry that later pages such as an audit log join with
-// addPage()), the page on the right, and a status bar with server, user,
-// last refresh, a busy indicator and the clipboard countdown.
+// The Studio's window (PRODUCT.md §7): a menu bar (File, Tokens, Help; on
+// macOS Quit and About go to the application menu), the "Settings" sidebar
+// on the left (API Access; later pages such as an audit log join with
+// addPage()), the page on the right, and a status bar with the last status
+// message, server, user, last refresh, a busy indicator and the clipboard
+// countdown. Status messages are announced to assistive technology.
 //
 // It owns the API client, the secret clipboard and the token model, and
 // turns the page's requests into command objects (STYLE.md, Kleopatra).
@@ -51,9 +52,17 @@ public:
     SecretClipboard &secretClipboard() { return m_clipboard; }
     TokenTableModel &tokenModel() { return m_model; }
     ApiTokensPage *tokensPage() const { return m_tokensPage; }
-    QTreeWidget *navigation() const { return m_navigation; }
+    NavigationSidebar *navigation() const { return m_navigation; }
     QMenu *connectionMenu() const { return m_connectionMenu; }
+    QAction *signInAction() const { return m_signInAction; }
     QAction *signOutAction() const { return m_signOutAction; }
+    QAction *createAction() const { return m_createAction; }
+    QAction *refreshAction() const { return m_refreshAction; }
+    QAction *quitAction() const { return m_quitAction; }
+    QAction *shortcutsAction() const { return m_shortcutsAction; }
+    QAction *aboutAction() const { return m_aboutAction; }
+    // The text of the status bar's message (empty once it timed out).
+    QString statusMessage() const;
 
     // The server the window talks to (title and status bar) before a session exists.
     void setServerUrl(const QUrl &url);
@@ -65,9 +74,8 @@ public:
     // and the current server; `reason` is shown above the fields.
     void signIn(const QString &username = {}, const QString &reason = {});
 
-    // Adds `page` under the navigation group `group` ("Settings"), creating
-    // the group when needed; returns the page's navigation item.
-    QTreeWidgetItem *addPage(const QString &group, const QString &title, QWidget *page);
+    // Adds `page` to the sidebar's list under "Settings".
+    void addPage(const QString &title, const QIcon &icon, QWidget *page);
     void showPage(QWidget *page);
     QWidget *currentPage() const;
 
@@ -92,6 +100,8 @@ public:
 
 public Q_SLOTS:
     void refresh();
+    void showShortcuts();
+    void showAbout();
     void createToken();
     void copyToken(const QString &tokenId);
     void copySelectedToken();
@@ -121,20 +131,24 @@ Q_SIGNALS:
     // The status bar's connection menu opens: add the profiles to `menu`
     // (Sign out follows at the end).
     void connectionMenuAboutToShow(QMenu *menu);
+    // The File menu opens: ProfileController adds "Manage profiles…".
+    void fileMenuAboutToShow(QMenu *menu);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void buildActions();
+    void buildMenus();
     void connectPage();
     void onAutoRefresh();
     void changeTokens(int action, const QStringList &tokenIds);
     void buildStatusBar();
-    void onNavigationChanged(QTreeWidgetItem *current);
     void onBusyChanged(bool busy);
     void onTokenCreated(const Token &token);
     void updateServerStatus();
+    // What needs a session follows it: Create, Refresh, Sign in/out, the page.
+    void updateSessionState();
     void updateRefreshStatus();
     void showStatus(const QString &text);
     void track(Command *command);
@@ -147,13 +161,25 @@ private:
     SecretClipboard m_clipboard;
     TokenTableModel m_model;
 
-    QTreeWidget *m_navigation = nullptr;
+    NavigationSidebar *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     ApiTokensPage *m_tokensPage = nullptr;
 
+    QAction *m_createAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_signInAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QMenu *m_fileMenu = nullptr;
+
+    QLabel *m_statusMessage = nullptr;
+    QTimer m_statusMessageTimer;
     QToolButton *m_serverButton = nullptr;
     QMenu *m_connectionMenu = nullptr;
-    QAction *m_signOutAction = nullptr;
     QLabel *m_userLabel = nullptr;
     QLabel *m_refreshLabel = nullptr;
     QLabel *m_clipboardLabel = nullptr;

@@ -89,6 +89,7 @@ void MainWindow::onSignedIn(const Session &session)
 void MainWindow::onSignInCanceled()
 {
     m_signInCommand = nullptr;
+    updateSessionState();
     const QList<QPointer<Command>> waiting = std::exchange(m_waitingForSignIn, {});
     for (const QPointer<Command> &command : waiting) {
         if (command)
@@ -141,7 +142,11 @@ void MainWindow::closeSession()
     m_lastRefresh = QDateTime();
     m_cachedCopyFrom = QDateTime();
     m_tokensPage->setReadOnly(false);
+    m_tokensPage->clearRefreshFailure();
     m_tokensPage->hideMessage();
+    // Another profile is another list: a filter that hid nothing there
+    // would hide everything here without a word.
+    m_tokensPage->resetFilters();
     updateServerStatus();
     updateRefreshStatus();
 }

@@ -16,7 +16,6 @@
 #include <QEvent>
 #include <QLineEdit>
 #include <QLocale>
-#include <QStatusBar>
 #include <QTimer>
 
 namespace ApiAccess {
@@ -32,9 +31,11 @@ void MainWindow::refresh()
         return;
     const QString loading = tr("Loading tokens…");
     showStatus(loading);
+    m_tokensPage->setLoading(true);
     const quint64 changesBefore = m_model.localChanges();
     m_listCall = m_client.listAllTokens(
         this, [this, loading, changesBefore](Result<QList<Token>, ApiError> result) {
+            m_tokensPage->setLoading(false);
             if (!result) {
                 const ApiError &error = result.error();
                 if (error.kind == ApiError::Kind::Canceled)
@@ -42,8 +43,7 @@ void MainWindow::refresh()
                 const QString message = error.message();
                 showStatus(tr("Could not load the tokens: %1").arg(message));
                 // A 401 opens the sign-in dialog, which refreshes afterwards.
-                if (error.kind != ApiError::Kind::Unauthorized
-                    && error.kind != ApiError::Kind::Canceled) {
+                if (error.kind != ApiError::Kind::Unauthorized) {
                     m_tokensPage->showRefreshFailure(
                         m_cachedCopyFrom.isValid()
                             ? tr("Offline copy from %1 (read-only). The server cannot be "
@@ -51,6 +51,7 @@ void MainWindow::refresh()
                                   .arg(QLocale().toString(m_cachedCopyFrom, QLocale::ShortFormat),
                                        message)
                             : tr("Could not load the tokens: %1").arg(message));
+                    updateSessionState();
                 }
                 Q_EMIT refreshFailed(message);
                 return;
@@ -61,17 +62,18 @@ void MainWindow::refresh()
                 QTimer::singleShot(0, this, &MainWindow::refresh);
                 return;
             }
-            m_tokensPage->clearRefreshFailure();
+            m_model.setTokens(result.value());
+            m_tokensPage->listLoaded();
             if (m_cachedCopyFrom.isValid()) {
                 m_cachedCopyFrom = QDateTime();
                 m_tokensPage->setReadOnly(false);
                 m_tokensPage->hideMessage();
             }
-            m_model.setTokens(result.value());
+            updateSessionState();
             m_lastRefresh = QDateTime::currentDateTime();
             updateRefreshStatus();
-            if (statusBar()->currentMessage() == loading)
-                statusBar()->clearMessage(); // and nothing said meanwhile
+            if (statusMessage() == loading) // and nothing said meanwhile
+                showStatus(tr("%n tokens loaded", nullptr, m_model.rowCount()));
             Q_EMIT tokensLoaded();
         });
 }
@@ -81,13 +83,15 @@ void MainWindow::showCachedTokens(const QList<Token> &tokens, const QDateTime &s
     m_model.setTokens(tokens);
     m_cachedCopyFrom = savedAt.toLocalTime();
     m_tokensPage->setReadOnly(true);
-    m_tokensPage->showMessage(tr("Offline copy from %1 (read-only); loading the current list…")
+    m_tokensPage->showMessage(MessageBar::Severity::Warning,
+                              tr("Offline copy from %1 (read-only); loading the current list…")
                                   .arg(QLocale().toString(m_cachedCopyFrom, QLocale::ShortFormat)));
+    updateSessionState();
 }
 
 void MainWindow::createToken()
 {
-    if (!m_client.session() || m_tokensPage->isReadOnly())
+    if (!m_client.session() || m_tokensPage->isReadOnly() || m_tokensPage->isStale())
         return;
     if (m_createCommand) {
         if (TokenDialog *dialog = m_createCommand->dialog()) {
@@ -168,7 +172,8 @@ void MainWindow::rotateToken(const QString &tokenId)
     track(command);
     connect(command, &RotateTokenCommand::rotated, this, [this](const Token &token) {
         m_tokensPage->selectToken(token.id);
-        m_tokensPage->showMessage(tr("“%1” was rotated. Copy the new token now and update the "
+        m_tokensPage->showMessage(MessageBar::Severity::Success,
+                                  tr("“%1” was rotated. Copy the new token now and update the "
                                      "integrations that use it.")
                                       .arg(token.name),
                                   token.id);

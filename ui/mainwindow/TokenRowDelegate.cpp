@@ -1,6 +1,7 @@
 #include "mainwindow/TokenRowDelegate.h"
 
 #include "TokenTableModel.h"
+#include "widgets/StudioIcons.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -96,10 +97,24 @@ void TokenRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     // the Status cell says what).
     if (!index.data(TokenTableModel::OperationRole).toString().isEmpty())
         option->font.setItalic(true);
-    if (index.column() == m_statusColumn
-        && index.data(TokenTableModel::ExpiringSoonRole).toBool()) {
-        option->icon = styleOf(option->widget)
-                           ->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, option->widget);
+    const bool disabled =
+        index.data(TokenTableModel::StatusRole).toInt() == static_cast<int>(TokenStatus::Disabled);
+    if (disabled || m_stale) {
+        // The palette's own "not in effect" colour; a selected row keeps
+        // its highlight colours, which must stay readable.
+        option->palette.setColor(QPalette::Text,
+                                 option->palette.color(QPalette::Disabled, QPalette::Text));
+    }
+    if (index.column() != m_statusColumn)
+        return;
+    QIcon mark;
+    if (disabled)
+        mark = StudioIcons::icon(StudioIcons::Symbol::Disabled);
+    else if (index.data(TokenTableModel::ExpiringSoonRole).toBool())
+        mark = styleOf(option->widget)
+                   ->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, option->widget);
+    if (!mark.isNull()) {
+        option->icon = mark;
         option->features |= QStyleOptionViewItem::HasDecoration;
         const int side = option->fontMetrics.height();
         option->decorationSize = QSize(side, side);

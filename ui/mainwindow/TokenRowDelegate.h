@@ -13,7 +13,10 @@ namespace ApiAccess {
 //   the page opens the row's actions menu there;
 // - a row with an operation in progress (TokenTableModel::OperationRole)
 //   in italics, and a warning mark before the Status of a token that
-//   expires soon (ExpiringSoonRole).
+//   expires soon (ExpiringSoonRole);
+// - a disabled token's row in the palette's disabled text colour, with a
+//   "disabled" mark before its Status, so it does not pass for an active one;
+// - every row dimmed while the list is out of date (setStale()).
 //
 // Accessibility: the buttons are painted, so they have no accessible object
 // of their own. Their cells carry the names (the model's AccessibleTextRole:
@@ -33,6 +36,10 @@ public:
     QRect actionsButtonRect(const QRect &cellRect, const QWidget *widget) const;
     static QString copyButtonName(); // "Copy token"
     static QString actionsButtonToolTip(); // "Actions"
+
+    // The list failed to refresh: its rows may no longer be true.
+    void setStale(bool stale) { m_stale = stale; }
+    bool isStale() const { return m_stale; }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
@@ -60,6 +67,7 @@ private:
     int m_actionsColumn;
     int m_statusColumn;
     QPersistentModelIndex m_pressed; // the cell whose button is held down
+    bool m_stale = false;
 };
 
 } // namespace ApiAccess

@@ -3,4 +3,7 @@ target_sources(apiaccess_ui PRIVATE
     mainwindow/ApiTokensPage.h mainwindow/ApiTokensPage.cpp mainwindow/ApiTokensPageActions.cpp
     mainwindow/MainWindow.h mainwindow/MainWindow.cpp
     mainwindow/MainWindowSession.cpp mainwindow/MainWindowTokens.cpp
+    mainwindow/NavigationSidebar.h mainwindow/NavigationSidebar.cpp
+    mainwindow/TokenColumnSizer.h mainwindow/TokenColumnSizer.cpp
+    mainwindow/ApiTokensPageStates.cpp mainwindow/MainWindowMenus.cpp
 )

@@ -1,0 +1,272 @@
+#include "mainwindow/TokenColumnSizer.h"
+
+#include "RelativeTime.h"
+#include "TokenTableModel.h"
+#include "access/AccessLevel.h"
+#include "mainwindow/TokenRowDelegate.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QRegularExpression>
+#include <QStyle>
+#include <QTableView>
+
+#include <algorithm>
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace ApiAccess {
+
+namespace {
+
+using Column = TokenTableModel::Column;
+
+constexpr int kSliceRows = 4'000;
+// Name keeps at least this many average characters before others give way.
+constexpr int kNameMinimumChars = 22;
+// The Allowed IP Ranges column grows to about an IPv6 network and a count.
+constexpr QStringView kRangesCap = u"2001:db8:ffff:ffff::/64 +99";
+
+// The order in which columns give way to a narrow window.
+constexpr std::array kGiveWayOrder{Column::CreatedColumn, Column::LastUsedColumn,
+                                   Column::AllowedIpRangesColumn, Column::AccessLevelColumn};
+
+// Counts change ("in 3 minutes" to "in 59 minutes"): measure every run of
+// up to two digits as the widest two, so a column does not twitch as time
+// passes.
+QString widestDigits(const QString &text)
+{
+    static const QRegularExpression digits(u"\\d{1,2}(?!\\d)"_s);
+    QString copy = text;
+    copy.replace(digits, u"88"_s);
+    return copy;
+}
+
+// Every text RelativeTime can show for a past time, at its widest.
+QStringList pastTimeTexts()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    QStringList texts;
+    for (const qint64 secondsAgo : {0LL, 60LL, 2 * 60LL, 59 * 60LL, 3600LL, 2 * 3600LL, 23 * 3600LL,
+                                    30 * 3600LL, 3 * 86'400LL, 6 * 86'400LL})
+        texts.append(RelativeTime::format(now.addSecs(-secondsAgo), now));
+    // A date: the widest day and month numbers.
+    texts.append(QLocale().toString(QDate(2088, 12, 28), QLocale::ShortFormat));
+    return texts;
+}
+
+} // namespace
+
+TokenColumnSizer::TokenColumnSizer(QTableView *view, TokenTableModel *model,
+                                   TokenRowDelegate *delegate, QObject *parent)
+    : QObject(parent)
+    , m_view(view)
+    , m_model(model)
+    , m_delegate(delegate)
+    , m_needed(TokenTableModel::ColumnCount, 0)
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(0);
+    for (int column = 0; column < TokenTableModel::ColumnCount; ++column)
+        header->setSectionResizeMode(column, QHeaderView::Fixed);
+    header->setSectionResizeMode(Column::NameColumn, QHeaderView::Stretch);
+
+    m_sliceTimer.setSingleShot(true);
+    m_sliceTimer.setInterval(0);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &TokenColumnSizer::scanSlice);
+
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TokenColumnSizer::scheduleScan);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TokenColumnSizer::scheduleScan);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &TokenColumnSizer::scheduleScan);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TokenColumnSizer::scheduleScan);
+    m_view->installEventFilter(this);
+    m_view->viewport()->installEventFilter(this);
+    updateNow();
+}
+
+TokenColumnSizer::~TokenColumnSizer() = default;
+
+int TokenColumnSizer::neededWidth(int column) const
+{
+    return column == Column::NameColumn ? -1 : m_needed.value(column);
+}
+
+int TokenColumnSizer::minimumNameWidth() const
+{
+    return m_view->fontMetrics().averageCharWidth() * kNameMinimumChars + cellPadding();
+}
+
+int TokenColumnSizer::cellPadding() const
+{
+    // What QStyledItemDelegate adds around a text, and a little air.
+    const int margin = m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view);
+    return 2 * (margin + 1) + 8;
+}
+
+int TokenColumnSizer::textWidth(const QString &text)
+{
+    const auto cached = m_textWidths.constFind(text);
+    if (cached != m_textWidths.constEnd())
+        return cached.value();
+    const int width = m_view->fontMetrics().horizontalAdvance(text);
+    m_textWidths.insert(text, width);
+    return width;
+}
+
+void TokenColumnSizer::updateNow()
+{
+    m_textWidths.clear();
+    measureFixedColumns();
+    m_scanRow = 0;
+    m_scanStatus = 0;
+    m_scanRanges = 0;
+    m_scanToken = 0;
+    while (m_scanRow >= 0)
+        scanSlice();
+}
+
+void TokenColumnSizer::scheduleScan()
+{
+    m_scanRow = 0;
+    m_scanStatus = 0;
+    m_scanRanges = 0;
+    m_scanToken = 0;
+    // A list that one slice covers is measured at once, so the first paint
+    // after a load already has the right widths.
+    if (m_model->rowCount() <= kSliceRows)
+        scanSlice();
+    else
+        m_sliceTimer.start();
+}
+
+void TokenColumnSizer::measureFixedColumns()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    const int padding = cellPadding();
+    const auto atLeastHeader = [header](int column, int width) {
+        return std::max(width, header->sectionSizeHint(column));
+    };
+
+    // The Token column: the masked ids (scanned) beside the drawn Copy button.
+    const int copy = m_delegate->copyButtonRect(QRect(0, 0, 1000, 24), m_view->viewport()).width();
+    m_copyButtonRoom = padding + copy + 8;
+
+    int levels = 0;
+    for (const AccessLevel level : AccessLevels::all())
+        levels = std::max(levels, textWidth(AccessLevels::displayName(level)));
+    m_needed[Column::AccessLevelColumn] =
+        atLeastHeader(Column::AccessLevelColumn, levels + padding);
+
+    int times = 0;
+    for (const QString &text : pastTimeTexts())
+        times = std::max(times, textWidth(text));
+    m_needed[Column::CreatedColumn] = atLeastHeader(Column::CreatedColumn, times + padding);
+    const int never = textWidth(TokenTableModel::tr("Never"));
+    m_needed[Column::LastUsedColumn] =
+        atLeastHeader(Column::LastUsedColumn, std::max(times, never) + padding);
+
+    const QRect actions = m_delegate->actionsButtonRect(
+        QRect(0, 0, 1000, m_view->fontMetrics().height() + 10), m_view->viewport());
+    m_needed[Column::ActionsColumn] =
+        atLeastHeader(Column::ActionsColumn, actions.width() + 2 * padding / 2);
+}
+
+void TokenColumnSizer::scanSlice()
+{
+    if (m_scanRow < 0)
+        return;
+    const int rows = m_model->rowCount();
+    const int end = std::min(rows, m_scanRow + kSliceRows);
+    for (int row = m_scanRow; row < end; ++row) {
+        const QModelIndex status = m_model->index(row, Column::StatusColumn);
+        m_scanStatus = std::max(m_scanStatus, textWidth(widestDigits(status.data().toString())));
+        const QModelIndex ranges = m_model->index(row, Column::AllowedIpRangesColumn);
+        m_scanRanges = std::max(m_scanRanges, textWidth(ranges.data().toString()));
+        const QModelIndex id = m_model->index(row, Column::TokenColumn);
+        m_scanToken =
+            std::max(m_scanToken, m_view->fontMetrics().horizontalAdvance(id.data().toString()));
+    }
+    if (end < rows) {
+        m_scanRow = end;
+        m_sliceTimer.start();
+        return;
+    }
+    m_scanRow = -1;
+
+    const int padding = cellPadding();
+    QHeaderView *header = m_view->horizontalHeader();
+    // The status may carry an icon (expiring soon, disabled) before its text.
+    const int icon = m_view->fontMetrics().height() + 4;
+    int status = m_scanStatus;
+    for (const TokenStatus each :
+         {TokenStatus::Active, TokenStatus::Disabled, TokenStatus::Expired})
+        status = std::max(status, textWidth(TokenStatuses::displayName(each)));
+    m_needed[Column::StatusColumn] =
+        std::max(status + icon + padding, header->sectionSizeHint(Column::StatusColumn));
+    const int ranges =
+        std::min(std::max(m_scanRanges, textWidth(TokenTableModel::rangesSummary({}))),
+                 textWidth(kRangesCap.toString()));
+    m_needed[Column::AllowedIpRangesColumn] =
+        std::max(ranges + padding, header->sectionSizeHint(Column::AllowedIpRangesColumn));
+    // Ids differ in width a little; an empty list keeps room for a typical one.
+    const int id = m_scanToken > 0
+        ? m_scanToken
+        : m_view->fontMetrics().horizontalAdvance(TokenTableModel::maskedId(u"tok_abcd"_s));
+    m_needed[Column::TokenColumn] =
+        std::max(id + m_copyButtonRoom, header->sectionSizeHint(Column::TokenColumn));
+    apply();
+}
+
+void TokenColumnSizer::apply()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    bool changed = false;
+    for (int column = 0; column < TokenTableModel::ColumnCount; ++column) {
+        if (column == Column::NameColumn || header->sectionSize(column) == m_needed[column])
+            continue;
+        header->resizeSection(column, m_needed[column]);
+        changed = true;
+    }
+    fitToViewport();
+    if (changed)
+        Q_EMIT columnsChanged();
+}
+
+void TokenColumnSizer::fitToViewport()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    const int available = m_view->viewport()->width();
+    int fixed = 0;
+    for (int column = 0; column < TokenTableModel::ColumnCount; ++column) {
+        if (column != Column::NameColumn)
+            fixed += m_needed[column];
+    }
+    // Show every column that fits, giving way in order until Name has its minimum.
+    bool changed = false;
+    int needed = fixed + minimumNameWidth();
+    for (const Column column : kGiveWayOrder) {
+        const bool hide = needed > available;
+        if (hide)
+            needed -= m_needed[column];
+        if (header->isSectionHidden(column) != hide) {
+            header->setSectionHidden(column, hide);
+            changed = true;
+        }
+    }
+    if (changed)
+        Q_EMIT columnsChanged();
+}
+
+bool TokenColumnSizer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitToViewport();
+    if (watched == m_view
+        && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange))
+        updateNow();
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace ApiAccess
