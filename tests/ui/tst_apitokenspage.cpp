@@ -6,6 +6,9 @@
 #include "TokenTableModel.h"
 #include "mainwindow/ApiTokensPage.h"
 #include "mainwindow/TokenRowDelegate.h"
+#include "startup/ColorScheme.h"
+#include "widgets/PaletteColors.h"
+#include "widgets/StatePlaceholder.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -19,6 +22,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -116,6 +120,17 @@ private:
         return m_page->proxyModel()->mapFromSource(m_model->index(row, column));
     }
 
+    // The style option the page's delegate gives a cell: what it looks like.
+    QStyleOptionViewItem rowOption(const QString &id, int column) const
+    {
+        DelegateProbe probe(Model::TokenColumn, Model::ActionsColumn, Model::StatusColumn);
+        QStyleOptionViewItem option;
+        option.initFrom(view());
+        option.widget = view();
+        probe.initStyleOption(&option, proxyIndex(id, column));
+        return option;
+    }
+
     QRect globalRowRect(const QString &id) const
     {
         const QModelIndex first = proxyIndex(id, 0);
@@ -179,6 +194,9 @@ private Q_SLOTS:
         m_model->setNow(kNow);
         m_model->setTokens(fixture());
         m_page = std::make_unique<ApiTokensPage>(*m_model);
+        // As the main window has it once a list has loaded for a session.
+        m_page->setSignedIn(true);
+        m_page->listLoaded();
         record();
         m_page->resize(1000, 420); // every column fits
         m_page->show();
@@ -604,12 +622,14 @@ private Q_SLOTS:
         QVERIFY(!bar->isVisible());
         QCOMPARE(close->accessibleName(), u"Close message"_s);
 
-        m_page->showMessage(u"“Bravo sync” was disabled."_s);
+        m_page->showMessage(MessageBar::Severity::Information, u"“Bravo sync” was disabled."_s);
         QVERIFY(bar->isVisible());
+        QCOMPARE(m_page->messageBar()->severity(), MessageBar::Severity::Information);
         QCOMPARE(text->text(), u"“Bravo sync” was disabled."_s);
         QVERIFY(!copy->isVisible());
 
-        m_page->showMessage(u"“Alpha feed” was rotated. Copy the new token now."_s, kAlpha);
+        m_page->showMessage(MessageBar::Severity::Success,
+                            u"“Alpha feed” was rotated. Copy the new token now."_s, kAlpha);
         QCOMPARE(text->text(), u"“Alpha feed” was rotated. Copy the new token now."_s);
         QVERIFY(copy->isVisible());
         QCOMPARE(copy->text(), u"Copy token"_s);
@@ -618,7 +638,7 @@ private Q_SLOTS:
 
         QTest::mouseClick(close, Qt::LeftButton);
         QVERIFY(!bar->isVisible());
-        m_page->showMessage(u"Nothing to copy"_s);
+        m_page->showMessage(MessageBar::Severity::Warning, u"Nothing to copy"_s);
         QVERIFY(!copy->isVisible());
 
         m_page->showCreatedMessage(u"Echo hr"_s, kEcho);
@@ -632,13 +652,8 @@ private Q_SLOTS:
 
     void rowsShowOperationsAndSoonExpiry()
     {
-        DelegateProbe probe(Model::TokenColumn, Model::ActionsColumn, Model::StatusColumn);
-        const auto option = [&](const QString &id, int column) {
-            QStyleOptionViewItem opt;
-            opt.initFrom(view());
-            opt.widget = view();
-            probe.initStyleOption(&opt, proxyIndex(id, column));
-            return opt;
+        const auto option = [this](const QString &id, int column) {
+            return rowOption(id, column);
         };
         QVERIFY(!option(kAlpha, Model::NameColumn).font.italic());
         m_model->setOperation(kAlpha, u"Disabling…"_s);
@@ -651,11 +666,193 @@ private Q_SLOTS:
         const QStyleOptionViewItem charlie = option(kCharlie, Model::StatusColumn);
         QVERIFY(charlie.features.testFlag(QStyleOptionViewItem::HasDecoration));
         QVERIFY(!charlie.icon.isNull());
-        QCOMPARE(charlie.text, u"Active · expires in 3 days"_s);
+        QCOMPARE(charlie.text, u"Expires in 3 days"_s);
         QVERIFY(!option(kCharlie, Model::NameColumn)
                      .features.testFlag(QStyleOptionViewItem::HasDecoration));
         QVERIFY(!option(kAlpha, Model::StatusColumn)
                      .features.testFlag(QStyleOptionViewItem::HasDecoration));
+    }
+
+    void disabledRowsAreDimmedAndMarked()
+    {
+        const auto option = [this](const QString &id, int column) {
+            return rowOption(id, column);
+        };
+        const QColor normal = view()->palette().color(QPalette::Active, QPalette::Text);
+        const QColor dimmed = view()->palette().color(QPalette::Disabled, QPalette::Text);
+        QVERIFY(normal != dimmed);
+        for (int column = 0; column < Model::ColumnCount; ++column) {
+            QCOMPARE(option(kBravo, column).palette.color(QPalette::Text), dimmed);
+            QCOMPARE(option(kAlpha, column).palette.color(QPalette::Text), normal);
+        }
+        const QStyleOptionViewItem bravo = option(kBravo, Model::StatusColumn);
+        QVERIFY(bravo.features.testFlag(QStyleOptionViewItem::HasDecoration));
+        QVERIFY(!bravo.icon.isNull());
+        QCOMPARE(bravo.text, u"Disabled"_s);
+    }
+
+    void bulkActionsSayHowManyTokens()
+    {
+        m_page->selectTokens({kAlpha, kBravo, kCharlie});
+        QCOMPARE(m_page->deleteAction()->text(), u"Delete 3 tokens…"_s);
+        QCOMPARE(m_page->disableAction()->text(), u"Disable 2 tokens…"_s); // alpha, charlie
+        QCOMPARE(m_page->enableAction()->text(), u"Enable…"_s); // bravo alone
+        m_page->selectTokens({kBravo, kEcho});
+        QCOMPARE(m_page->enableAction()->text(), u"Enable 2 tokens…"_s);
+        m_page->selectToken(kAlpha);
+        QCOMPARE(m_page->deleteAction()->text(), u"Delete…"_s);
+        QCOMPARE(m_page->disableAction()->text(), u"Disable…"_s);
+    }
+
+    void tabLeavesTheTable()
+    {
+        m_page->selectToken(kAlpha);
+        view()->setFocus();
+        QTRY_VERIFY(view()->hasFocus());
+        const QModelIndex before = view()->currentIndex();
+        QTest::keyClick(view(), Qt::Key_Tab);
+        QTRY_VERIFY(!view()->hasFocus());
+        QCOMPARE(view()->currentIndex(), before); // not moved to the next cell
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ShiftModifier);
+        QTRY_VERIFY(view()->hasFocus());
+    }
+
+    void signedOutSaysSoAndOffersToSignIn()
+    {
+        m_model->setTokens({});
+        m_page->setSignedIn(false);
+        QVERIFY(m_page->placeholder()->isVisible());
+        QVERIFY(!view()->isVisible());
+        QCOMPARE(m_page->placeholder()->title(), u"You are signed out"_s);
+        QVERIFY(!m_page->createButton()->isEnabled());
+        QCOMPARE(m_page->placeholder()->button()->text(), u"Sign in…"_s);
+        QSignalSpy signIn(m_page.get(), &ApiTokensPage::signInRequested);
+        m_page->placeholder()->button()->click();
+        QCOMPARE(signIn.size(), 1);
+    }
+
+    void anEmptyServerSaysNoTokensYet()
+    {
+        m_model->setTokens({});
+        QCOMPARE(m_page->placeholder()->title(), u"No tokens yet"_s);
+        QVERIFY(!m_page->placeholder()->text().isEmpty());
+        QCOMPARE(m_page->placeholder()->button()->text(), u"Create API token"_s);
+        QSignalSpy create(m_page.get(), &ApiTokensPage::createRequested);
+        m_page->placeholder()->button()->click();
+        QCOMPARE(create.size(), 1);
+        // Before the first list, "Loading" rather than a claim of emptiness.
+        m_page->setSignedIn(false);
+        m_page->setSignedIn(true);
+        m_page->setLoading(true);
+        QCOMPARE(m_page->placeholder()->title(), u"Loading tokens…"_s);
+        QVERIFY(m_page->placeholder()->button()->isHidden());
+    }
+
+    void aFilterThatHidesTokensSaysSoAndClears()
+    {
+        QVERIFY(!m_page->filterSummary()->isVisible());
+        m_page->statusFilter()->setCurrentIndex(m_page->statusFilter()->findText(u"Disabled"_s));
+        QCOMPARE(m_page->proxyModel()->rowCount(), 2);
+        QVERIFY(m_page->filterSummary()->isVisible());
+        QCOMPARE(m_page->filterSummary()->text(),
+                 u"Showing 2 of 5 tokens: filtered by status Disabled."_s);
+        QVERIFY(view()->isVisible());
+
+        m_page->searchEdit()->setText(u"zzz"_s);
+        QCOMPARE(m_page->proxyModel()->rowCount(), 0);
+        QVERIFY(m_page->placeholder()->isVisible());
+        QCOMPARE(m_page->placeholder()->title(), u"No tokens match"_s);
+        QVERIFY2(m_page->placeholder()->text().contains(u"“zzz”"_s),
+                 qPrintable(m_page->placeholder()->text()));
+        QVERIFY(m_page->placeholder()->text().contains(u"Disabled"_s));
+        QCOMPARE(m_page->placeholder()->button()->text(), u"Clear filters"_s);
+        m_page->placeholder()->button()->click();
+        QCOMPARE(m_page->searchEdit()->text(), QString());
+        QCOMPARE(m_page->statusFilter()->currentIndex(), 0);
+        QCOMPARE(m_page->proxyModel()->rowCount(), 5);
+        QVERIFY(view()->isVisible());
+        QVERIFY(!m_page->filterSummary()->isVisible());
+
+        // The summary line's own button does the same.
+        m_page->accessLevelFilter()->setCurrentIndex(1);
+        QVERIFY(m_page->filterSummary()->isVisible());
+        m_page->clearFiltersButton()->click();
+        QVERIFY(!m_page->hasActiveFilters());
+    }
+
+    void aFailedRefreshMarksTheRowsOutOfDate()
+    {
+        m_page->selectToken(kAlpha);
+        QVERIFY(m_page->editAction()->isEnabled());
+        m_page->showRefreshFailure(u"Could not load the tokens: the server answered 503."_s);
+        QVERIFY(m_page->isStale());
+        QVERIFY(m_page->rowDelegate()->isStale());
+        QVERIFY(view()->isVisible()); // the rows stay, dimmed
+        QCOMPARE(m_page->messageBar()->severity(), MessageBar::Severity::Error);
+        QVERIFY(m_page->messageBar()->text().contains(u"out of date"_s));
+        auto *retry = m_page->messageBar()->findChild<QPushButton *>(u"messageRetryButton"_s);
+        QVERIFY(retry && retry->isVisible());
+        // Nothing is done to tokens the list may show wrongly.
+        QVERIFY(!m_page->createButton()->isEnabled());
+        QVERIFY(!m_page->editAction()->isEnabled());
+        QVERIFY(!m_page->deleteAction()->isEnabled());
+        QVERIFY(!m_page->copyAction()->isEnabled());
+        QSignalSpy refresh(m_page.get(), &ApiTokensPage::refreshRequested);
+        retry->click();
+        QCOMPARE(refresh.size(), 1);
+
+        m_page->listLoaded();
+        QVERIFY(!m_page->isStale());
+        QVERIFY(!m_page->rowDelegate()->isStale());
+        QVERIFY(!m_page->messageBar()->isVisible());
+        QVERIFY(m_page->createButton()->isEnabled());
+        QVERIFY(m_page->editAction()->isEnabled());
+    }
+
+    void aFailureWithNothingToShowExplainsItself()
+    {
+        m_model->setTokens({});
+        m_page->showRefreshFailure(u"Could not load the tokens: connection refused."_s);
+        QCOMPARE(m_page->placeholder()->title(), u"The tokens could not be loaded"_s);
+        QVERIFY(m_page->placeholder()->text().contains(u"connection refused"_s));
+        QCOMPARE(m_page->placeholder()->button()->text(), u"Retry"_s);
+        QSignalSpy refresh(m_page.get(), &ApiTokensPage::refreshRequested);
+        m_page->placeholder()->button()->click();
+        QCOMPARE(refresh.size(), 1);
+    }
+
+    void messagesSaySeverityWithIconAndPaletteColour()
+    {
+        MessageBar *bar = m_page->messageBar();
+        const QColor window = bar->palette().color(QPalette::Window);
+        QSet<QRgb> accents;
+        for (const auto severity :
+             {MessageBar::Severity::Information, MessageBar::Severity::Success,
+              MessageBar::Severity::Warning, MessageBar::Severity::Error}) {
+            m_page->showMessage(severity, u"Something happened"_s);
+            QCOMPARE(bar->severity(), severity);
+            QVERIFY(!bar->findChild<QLabel *>(u"messageIcon"_s)->pixmap().isNull());
+            accents.insert(bar->accentColor(severity).rgb());
+        }
+        QCOMPARE(accents.size(), 4); // four different colours, from the style's icons
+        QVERIFY(!accents.contains(window.rgb()));
+
+        // The tint never costs the text its contrast, in a light, a dark or a
+        // high-contrast palette.
+        QPalette highContrast;
+        highContrast.setColor(QPalette::Window, Qt::black);
+        highContrast.setColor(QPalette::WindowText, Qt::white);
+        for (const QPalette &palette :
+             {QApplication::palette(), ColorScheme::darkPalette(), highContrast}) {
+            const QColor paletteWindow = palette.color(QPalette::Window);
+            const QColor text = palette.color(QPalette::WindowText);
+            for (const QRgb accent : std::as_const(accents)) {
+                const QColor tinted = PaletteColors::tint(paletteWindow, QColor(accent), text);
+                QVERIFY2(PaletteColors::contrastRatio(tinted, text)
+                             >= std::min(4.5, PaletteColors::contrastRatio(paletteWindow, text)),
+                         qPrintable(tinted.name() + u" with "_s + text.name()));
+            }
+        }
     }
 };
 

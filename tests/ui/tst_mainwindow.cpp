@@ -4,20 +4,27 @@
 #include "ApiTestClient.h"
 #include "ProcessScan.h"
 #include "ServerProcess.h"
+#include "StudioTestSupport.h"
 #include "StudioTokens.h"
 #include "TokenFilterProxyModel.h"
 #include "TokenTableModel.h"
 #include "api/ApiClient.h"
 #include "common/Version.h"
+#include "dialogs/AboutDialog.h"
+#include "dialogs/ShortcutsDialog.h"
+#include "dialogs/SignInDialog.h"
 #include "dialogs/TokenDialog.h"
 #include "mainwindow/ApiTokensPage.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/NavigationSidebar.h"
 #include "mainwindow/TokenRowDelegate.h"
+#include "widgets/StatePlaceholder.h"
 
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -25,6 +32,8 @@
 #include <QImage>
 #include <QKeySequence>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -33,6 +42,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 #include <memory>
 
@@ -96,9 +106,11 @@ private Q_SLOTS:
         QCOMPARE(m_window->windowTitle(),
                  u"API Access — 127.0.0.1:%1"_s.arg(m_server.baseUrl().port()));
 
-        QTreeWidget *navigation = m_window->navigation();
-        QCOMPARE(navigation->topLevelItem(0)->text(0), u"Settings"_s);
-        QCOMPARE(navigation->currentItem()->text(0), u"API Access"_s);
+        NavigationSidebar *navigation = m_window->navigation();
+        QCOMPARE(navigation->heading(), u"Settings"_s);
+        QCOMPARE(navigation->titles(), QStringList{u"API Access"_s});
+        QCOMPARE(navigation->list()->currentItem()->text(), u"API Access"_s);
+        QCOMPARE(navigation->currentPage(), page());
         QCOMPARE(m_window->currentPage(), page());
 
         auto *createButton = page()->findChild<QPushButton *>(u"createTokenButton"_s);
@@ -268,6 +280,127 @@ private Q_SLOTS:
         const QByteArray decoded =
             QByteArray::fromBase64(QApplication::clipboard()->text().toLatin1());
         QVERIFY(decoded.startsWith(QByteArray(newId.toLatin1() + ':')));
+    }
+
+    void afterCreateTheFocusIsOnCopyToken()
+    {
+        m_window->createToken();
+        TokenDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<TokenDialog *>()) && dialog->isVisible());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"nameEdit"_s), u"Keyboard only"_s);
+        QTest::keyClick(dialog, Qt::Key_Return);
+        QTRY_VERIFY(page()->messageBar()->isVisible());
+        auto *copy = page()->messageBar()->findChild<QPushButton *>(u"messageCopyButton"_s);
+        // The next thing to do is copying it: Return or Space does that.
+        QTRY_COMPARE(m_window->focusWidget(), copy);
+    }
+
+    void theMenuBarFollowsDesktopConventions()
+    {
+        QStringList titles;
+        for (QAction *menu : m_window->menuBar()->actions())
+            titles.append(menu->text().remove(u'&'));
+        QCOMPARE(titles, (QStringList{u"File"_s, u"Tokens"_s, u"Help"_s}));
+        QCOMPARE(m_window->quitAction()->menuRole(), QAction::QuitRole);
+        const QKeySequence quit(QKeySequence::Quit);
+        QCOMPARE(m_window->quitAction()->shortcut(),
+                 quit.isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Q) : quit);
+        QCOMPARE(m_window->aboutAction()->menuRole(), QAction::AboutRole);
+        QCOMPARE(m_window->shortcutsAction()->shortcut(), QKeySequence(QKeySequence::HelpContents));
+
+        // The Tokens menu holds what the page does, so the menu bar reaches all of it.
+        auto *tokens = m_window->menuBar()->findChild<QMenu *>(u"tokensMenu"_s);
+        QVERIFY(tokens);
+        for (QAction *action :
+             {m_window->createAction(), page()->editAction(), page()->copyAction(),
+              page()->rotateAction(), page()->disableAction(), page()->enableAction(),
+              page()->deleteAction(), m_window->refreshAction()})
+            QVERIFY2(tokens->actions().contains(action), qPrintable(action->text()));
+
+        // Signed in: File offers Sign out, not Sign in.
+        auto *file = m_window->menuBar()->findChild<QMenu *>(u"fileMenu"_s);
+        QMetaObject::invokeMethod(file, "aboutToShow");
+        QVERIFY(file->actions().contains(m_window->signOutAction()));
+        QVERIFY(!file->actions().contains(m_window->signInAction()));
+        QVERIFY(file->actions().contains(m_window->quitAction()));
+    }
+
+    void helpListsTheShortcutsAndAboutNamesVersionAndLicence()
+    {
+        m_window->shortcutsAction()->trigger();
+        auto *shortcuts = waitForVisible<ShortcutsDialog>(m_window.get());
+        QVERIFY(shortcuts);
+        QStringList rows;
+        for (QTreeWidgetItemIterator it(shortcuts->list()); *it; ++it)
+            rows.append((*it)->text(0) + u" = "_s + (*it)->text(1));
+        const auto native = [](QKeySequence keys) {
+            return keys.toString(QKeySequence::NativeText);
+        };
+        const QStringList expected{u"Create API token… = "_s + native(QKeySequence::New),
+                                   u"Search tokens = "_s + native(QKeySequence::Find),
+                                   u"Refresh = F5"_s,
+                                   u"Copy token = "_s + native(QKeySequence::Copy),
+                                   u"Delete… = "_s + native(QKeySequence::Delete),
+                                   u"Edit… = F2"_s};
+        for (const QString &row : expected)
+            QVERIFY2(rows.contains(row), qPrintable(row + u" not in "_s + rows.join(u"; "_s)));
+        shortcuts->close();
+
+        m_window->aboutAction()->trigger();
+        auto *about = waitForVisible<AboutDialog>(m_window.get());
+        QVERIFY(about);
+        QStringList texts;
+        for (const QLabel *label : about->findChildren<QLabel *>())
+            texts.append(label->text());
+        const QString all = texts.join(u'\n');
+        QVERIFY2(all.contains(QCoreApplication::applicationVersion()), qPrintable(all));
+        QVERIFY(all.contains(u"Apache License, Version 2.0"_s));
+        QVERIFY(about->librariesText().contains(QString::fromLatin1(qVersion())));
+        about->close();
+    }
+
+    void quitClosesTheWindow()
+    {
+        QVERIFY(m_window->isVisible());
+        QTest::keyClick(m_window.get(), m_window->quitAction()->shortcut()[0].key(),
+                        m_window->quitAction()->shortcut()[0].keyboardModifiers());
+        QTRY_VERIFY(!m_window->isVisible());
+    }
+
+    void aNewProfileStartsWithoutTheOldFilters()
+    {
+        page()->searchEdit()->setText(u"backup"_s);
+        page()->statusFilter()->setCurrentIndex(2);
+        QVERIFY(page()->hasActiveFilters());
+        m_window->closeSession(); // what switching profiles does
+        QVERIFY(!page()->hasActiveFilters());
+        QCOMPARE(page()->searchEdit()->text(), QString());
+    }
+
+    void cancelingTheSignInLeavesAWindowThatSaysSo()
+    {
+        MainWindow window;
+        window.setServerUrl(m_server.baseUrl());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.signIn();
+        auto *dialog = waitForVisible<SignInDialog>(&window);
+        QVERIFY(dialog);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!window.findChild<SignInDialog *>());
+
+        // Nothing that needs a session looks as if it worked.
+        QVERIFY(!window.createAction()->isEnabled());
+        QVERIFY(!window.refreshAction()->isEnabled());
+        QVERIFY(!window.tokensPage()->createButton()->isEnabled());
+        QCOMPARE(window.tokensPage()->placeholder()->title(), u"You are signed out"_s);
+        // Sign in is offered where the admin looks: the menus and the page.
+        QMetaObject::invokeMethod(window.connectionMenu(), "aboutToShow");
+        QVERIFY(window.connectionMenu()->actions().contains(window.signInAction()));
+        QVERIFY(window.signInAction()->isEnabled());
+        QVERIFY(!window.connectionMenu()->actions().contains(window.signOutAction()));
+        window.tokensPage()->placeholder()->button()->click();
+        QVERIFY(waitForVisible<SignInDialog>(&window));
     }
 
     void theStudioPrintsItsVersion()

@@ -138,10 +138,10 @@ private Q_SLOTS:
         Fixture f;
         QVERIFY(f.list);
         QCOMPARE(f.dialog->windowTitle(), u"Connection profiles"_s);
-        QCOMPARE(
-            f.rows(),
-            QStringList({u"Alpha (127.0.0.1)"_s, u"Production (tokens.example.com) (current)"_s,
-                         u"staging (staging.example.com)"_s}));
+        QCOMPARE(f.rows(),
+                 QStringList({u"Alpha (127.0.0.1:8080)"_s,
+                              u"Production (tokens.example.com) (current)"_s,
+                              u"staging (staging.example.com)"_s}));
         QCOMPARE(f.list->item(0)->data(Qt::UserRole).toString(), f.alpha.id);
         // The current one is selected, ready for Edit… or Open.
         QCOMPARE(f.dialog->selectedId(), f.production.id);
@@ -318,7 +318,7 @@ private Q_SLOTS:
         f.button(u"removeButton"_s)->click();
         QTRY_VERIFY(f.confirmation());
         QPointer<QMessageBox> box = f.confirmation();
-        QVERIFY(box->text().contains(u"Alpha (127.0.0.1)"_s));
+        QVERIFY(box->text().contains(u"Alpha (127.0.0.1:8080)"_s));
         box->findChild<QPushButton *>(u"confirmButton"_s)->click();
         QCOMPARE(removed.size(), 1);
         QCOMPARE(removed.at(0).at(0).toString(), f.alpha.id);

@@ -21,6 +21,7 @@
 #include "session/ProfileController.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCheckBox>
 #include <QDir>
 #include <QFileInfo>
@@ -197,10 +198,16 @@ private Q_SLOTS:
         QVERIFY(mine && staging);
         QVERIFY(mine->isChecked());
         QVERIFY(!staging->isChecked());
-        QCOMPARE(staging->text(), u"Staging (127.0.0.1)"_s);
+        // One profile is open at a time: radio items in one exclusive group.
+        QVERIFY(mine->actionGroup() && mine->actionGroup() == staging->actionGroup());
+        QVERIFY(mine->actionGroup()->isExclusive());
+        // The port tells two servers on one host apart.
+        QCOMPARE(staging->text(), u"Staging (127.0.0.1:%1)"_s.arg(other.baseUrl().port()));
         QVERIFY(menu->findChild<QAction *>(u"manageProfilesAction"_s));
-        QVERIFY(menu->actions().contains(studio->window.signOutAction()));
-        QVERIFY(!studio->window.signOutAction()->isEnabled()); // not signed in
+        // Not signed in: the menu offers to sign in, not a greyed Sign out.
+        QVERIFY(menu->actions().contains(studio->window.signInAction()));
+        QVERIFY(studio->window.signInAction()->isEnabled());
+        QVERIFY(!menu->actions().contains(studio->window.signOutAction()));
 
         staging->trigger();
         QCOMPARE(studio->controller.currentProfile()->id, otherId);

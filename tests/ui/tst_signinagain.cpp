@@ -21,7 +21,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
@@ -163,7 +162,7 @@ private Q_SLOTS:
         signInWith(dialog, kOtherPassword);
 
         QTRY_COMPARE_WITH_TIMEOUT(m_window->client().session()->username, kOther, kWaitMs);
-        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"not repeated"_s));
+        QTRY_VERIFY(m_window->statusMessage().contains(u"not repeated"_s));
         // The list is loaded for the new user, and nothing was copied.
         QTRY_VERIFY(!m_window->isRefreshing());
         QVERIFY(QApplication::clipboard()->text().isEmpty());
@@ -178,7 +177,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QTest::keyClick(dialog, Qt::Key_Escape);
         QTRY_VERIFY(!m_window->findChild<SignInDialog *>());
-        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"not copied"_s));
+        QTRY_VERIFY(m_window->statusMessage().contains(u"not copied"_s));
         QVERIFY(QApplication::clipboard()->text().isEmpty());
     }
 

@@ -53,6 +53,7 @@ private Q_SLOTS:
         QSignalSpy finished(command.data(), &Command::finished);
         QSignalSpy canceled(command.data(), &Command::canceled);
         QSignalSpy signedIn(command.data(), &SignInCommand::signedIn);
+        QSignalSpy statusMessages(command.data(), &Command::statusMessage);
         command->start();
         QPointer<SignInDialog> dialog = command->dialog();
         QVERIFY(dialog && dialog->isVisible());
@@ -77,6 +78,27 @@ private Q_SLOTS:
         QCOMPARE(password->text(), u"wrong-password"_s); // never cleared on failure
         QVERIFY(!client.session());
         QCOMPARE(finished.size() + canceled.size(), 0);
+        // Typing goes on where it helps: in the password, which is selected
+        // so that what is typed replaces it.
+        QCOMPARE(dialog->focusWidget(), password);
+        QCOMPARE(password->selectedText(), u"wrong-password"_s);
+        // Return must not spend another attempt on the same credentials.
+        QVERIFY(!signIn->isEnabled());
+        // The error is under the fields: what the admin types in does not move.
+        QVERIFY(error->mapTo(dialog, QPoint(0, 0)).y() > password->mapTo(dialog, QPoint(0, 0)).y());
+        QCOMPARE(statusMessages.constLast().first().toString(), u"Sign-in failed"_s);
+
+        // A second failure does not grow the dialog again.
+        const int heightAfterFirst = dialog->height();
+        QTest::keyClicks(password, u"still-wrong"_s); // replaces the selection
+        QCOMPARE(password->text(), u"still-wrong"_s);
+        QVERIFY(signIn->isEnabled());
+        const qsizetype failuresBefore = statusMessages.count(QVariantList{u"Sign-in failed"_s});
+        signIn->click();
+        QTRY_COMPARE_WITH_TIMEOUT(statusMessages.count(QVariantList{u"Sign-in failed"_s}),
+                                  failuresBefore + 1, kWaitMs);
+        QTRY_VERIFY(!dialog->isBusy());
+        QCOMPARE(dialog->height(), heightAfterFirst);
 
         QString passwordAtSuccess = u"unset"_s;
         connect(command.data(), &SignInCommand::signedIn, this,

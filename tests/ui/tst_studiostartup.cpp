@@ -6,8 +6,10 @@
 #include "dialogs/SignInDialog.h"
 #include "mainwindow/MainWindow.h"
 #include "sandbox/SandboxLauncher.h"
+#include "startup/ColorScheme.h"
 #include "startup/StudioCommandLine.h"
 #include "startup/StudioStartup.h"
+#include "widgets/PaletteColors.h"
 
 #include <QLineEdit>
 #include <QPushButton>
@@ -81,6 +83,38 @@ private Q_SLOTS:
                                         << QString() << false << u"Unexpected arguments: extra"_s;
         QTest::newRow("missing value") << QStringList{u"--server"_s} << A::Fail << QString()
                                        << QString() << false << u"server"_s;
+        QTest::newRow("dark colours") << QStringList{u"--color-scheme"_s, u"dark"_s} << A::Run
+                                      << QString() << QString() << false << QString();
+        QTest::newRow("unknown colours")
+            << QStringList{u"--color-scheme"_s, u"purple"_s} << A::Fail << QString() << QString()
+            << false << u"--color-scheme takes system, light or dark, not purple."_s;
+    }
+
+    void colorSchemes()
+    {
+        const auto scheme = [](const QString &name) {
+            return StudioCommandLine::parse({u"apiaccess-studio"_s, u"--color-scheme"_s, name})
+                .options.colorScheme;
+        };
+        QCOMPARE(StudioCommandLine::parse({u"apiaccess-studio"_s}).options.colorScheme,
+                 ColorScheme::Scheme::System);
+        QCOMPARE(scheme(u"dark"_s), ColorScheme::Scheme::Dark);
+        QCOMPARE(scheme(u"light"_s), ColorScheme::Scheme::Light);
+        QCOMPARE(scheme(u"system"_s), ColorScheme::Scheme::System);
+        // The dark scheme keeps every text readable (WCAG AA, 4.5:1 and more).
+        const QPalette dark = ColorScheme::darkPalette();
+        for (const auto &[text, background] :
+             {std::pair{QPalette::WindowText, QPalette::Window},
+              std::pair{QPalette::Text, QPalette::Base},
+              std::pair{QPalette::Text, QPalette::AlternateBase},
+              std::pair{QPalette::ButtonText, QPalette::Button},
+              std::pair{QPalette::HighlightedText, QPalette::Highlight}}) {
+            QVERIFY2(PaletteColors::contrastRatio(dark.color(text), dark.color(background)) >= 4.5,
+                     qPrintable(u"role %1 on %2"_s.arg(int(text)).arg(int(background))));
+        }
+        QVERIFY(PaletteColors::contrastRatio(dark.color(QPalette::Disabled, QPalette::Text),
+                                             dark.color(QPalette::Base))
+                >= 3.0);
     }
 
     void parsesTheCommandLine()
