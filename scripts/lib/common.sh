@@ -44,6 +44,12 @@ APIACCESS_TEST_PACKAGES=(
     # packaging/tests/check-platform-recipes: llvm-rc (llvm-14) compiles the
     # Windows resource script, xmllint (libxml2-utils) reads the Info.plist.
     llvm-14 libxml2-utils
+    # tests/e2e/accessibility drives the Studio through the AT-SPI bus: the
+    # bus launcher and registry (at-spi2-core), pyatspi for Debian's
+    # /usr/bin/python3 (python3-pyatspi), key events (xdotool), the clipboard
+    # read back (xclip), and a window manager that gives the focus back to
+    # the main window when a dialog closes (openbox); Xvfb and xauth as above.
+    at-spi2-core python3-pyatspi xdotool xclip openbox
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
