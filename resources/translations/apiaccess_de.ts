@@ -53,6 +53,37 @@
     </message>
 </context>
 <context>
+    <name>ApiAccess::AboutDialog</name>
+    <message>
+        <source>About API Access Studio</source>
+        <translation>Über API Access Studio</translation>
+    </message>
+    <message>
+        <source>API Access Studio</source>
+        <translation>API Access Studio</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Manage the API tokens that third-party services use: create, copy, rotate, disable and delete them, and limit where each may be used from.</source>
+        <translation>Verwalten Sie die API-Token, die Dienste von Drittanbietern verwenden: erstellen, kopieren, rotieren, deaktivieren und löschen Sie sie, und legen Sie fest, von wo aus jedes verwendet werden darf.</translation>
+    </message>
+    <message>
+        <source>Licensed under the &lt;a href=&quot;https://www.apache.org/licenses/LICENSE-2.0&quot;&gt;Apache License, Version 2.0&lt;/a&gt;.</source>
+        <translation>Lizenziert unter der &lt;a href=&quot;https://www.apache.org/licenses/LICENSE-2.0&quot;&gt;Apache License, Version 2.0&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1 (running on Qt %2), QtKeychain for the system keychain, SQLite through Qt SQL for the offline copy, and %3 for secure connections. Each is used under its own licence; see the licenses folder installed with the Studio.</source>
+        <translation>Erstellt mit Qt %1 (läuft mit Qt %2), QtKeychain für den Schlüsselbund des Systems, SQLite über Qt SQL für die Offline-Kopie und %3 für sichere Verbindungen. Jede dieser Bibliotheken wird unter ihrer eigenen Lizenz verwendet; siehe den Ordner „licenses“, der mit dem Studio installiert wird.</translation>
+    </message>
+    <message>
+        <source>the system&apos;s TLS library</source>
+        <translation>die TLS-Bibliothek des Systems</translation>
+    </message>
+</context>
+<context>
     <name>ApiAccess::ApiClient</name>
     <message>
         <source>the sign-in answer lacks sessionToken, expiresAt or username</source>
@@ -118,10 +149,6 @@
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <source>Close message</source>
-        <translation>Meldung schließen</translation>
-    </message>
-    <message>
         <source>Token “%1” created. Copy it now to paste it into the service that will use it.</source>
         <translation>Token „%1“ erstellt. Kopieren Sie es jetzt, um es in den Dienst einzufügen, der es verwenden wird.</translation>
     </message>
@@ -152,6 +179,109 @@
     <message>
         <source>Refresh the list</source>
         <translation>Liste aktualisieren</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Access &amp;level:</source>
+        <translation>&amp;Zugriffsebene:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disable %n tokens…</source>
+        <translation>
+            <numerusform>%n Token deaktivieren…</numerusform>
+            <numerusform>%n Token deaktivieren…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %n tokens…</source>
+        <translation>
+            <numerusform>%n Token aktivieren…</numerusform>
+            <numerusform>%n Token aktivieren…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n tokens…</source>
+        <translation>
+            <numerusform>%n Token löschen…</numerusform>
+            <numerusform>%n Token löschen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 The list below may be out of date; actions wait until it can be refreshed.</source>
+        <translation>%1 Die Liste unten ist möglicherweise veraltet; Aktionen warten, bis sie aktualisiert werden kann.</translation>
+    </message>
+    <message>
+        <source>the search “%1”</source>
+        <translation>die Suche „%1“</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>Status %1</translation>
+    </message>
+    <message>
+        <source>access level %1</source>
+        <translation>Zugriffsebene %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n tokens: filtered by %2.</source>
+        <translation>
+            <numerusform>%1 von %n Token angezeigt: gefiltert nach %2.</numerusform>
+            <numerusform>%1 von %n Token angezeigt: gefiltert nach %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You are signed out</source>
+        <translation>Sie sind abgemeldet</translation>
+    </message>
+    <message>
+        <source>Sign in to see and manage the API tokens of this server.</source>
+        <translation>Melden Sie sich an, um die API-Token dieses Servers zu sehen und zu verwalten.</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>The tokens could not be loaded</source>
+        <translation>Die Token konnten nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Loading tokens…</source>
+        <translation>Token werden geladen…</translation>
+    </message>
+    <message>
+        <source>The list appears as soon as the server answers.</source>
+        <translation>Die Liste erscheint, sobald der Server antwortet.</translation>
+    </message>
+    <message>
+        <source>No tokens yet</source>
+        <translation>Noch keine Token</translation>
+    </message>
+    <message>
+        <source>Create a token for each service that should use the API, with the access level it needs and the addresses it may come from.</source>
+        <translation>Erstellen Sie ein Token für jeden Dienst, der die API verwenden soll, mit der Zugriffsebene, die er braucht, und den Adressen, von denen er kommen darf.</translation>
+    </message>
+    <message>
+        <source>No tokens match</source>
+        <translation>Keine passenden Token</translation>
+    </message>
+    <message numerus="yes">
+        <source>No token matches %1 (%n in all).</source>
+        <translation>
+            <numerusform>Kein Token passt zu %1 (%n insgesamt).</numerusform>
+            <numerusform>Kein Token passt zu %1 (%n insgesamt).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -283,6 +413,10 @@
     <message>
         <source>Integrations using these tokens stop working. This cannot be undone.</source>
         <translation>Integrationen, die diese Token verwenden, funktionieren nicht mehr. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Deletes for good; this cannot be undone</source>
+        <translation>Löscht endgültig; das kann nicht rückgängig gemacht werden</translation>
     </message>
 </context>
 <context>
@@ -537,16 +671,8 @@
         <translation>API-Zugriff</translation>
     </message>
     <message>
-        <source>Navigation</source>
-        <translation>Navigation</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>Create API token</source>
-        <translation>API-Token erstellen</translation>
     </message>
     <message>
         <source>Search tokens</source>
@@ -639,6 +765,72 @@
     <message>
         <source>“%1” was rotated. Copy the new token now and update the integrations that use it.</source>
         <translation>„%1“ wurde rotiert. Kopieren Sie jetzt das neue Token und aktualisieren Sie die Integrationen, die es verwenden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens loaded</source>
+        <translation>
+            <numerusform>%n Token geladen</numerusform>
+            <numerusform>%n Token geladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create API token…</source>
+        <translation>API-Token erstellen…</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>About API Access Studio</source>
+        <translation>Über API Access Studio</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>Über Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Tokens</source>
+        <translation>&amp;Token</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Selected tokens</source>
+        <translation>Ausgewählte Token</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Open the actions menu</source>
+        <translation>Das Aktionsmenü öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>ApiAccess::MessageBar</name>
+    <message>
+        <source>Close message</source>
+        <translation>Meldung schließen</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1241,25 @@
     </message>
 </context>
 <context>
+    <name>ApiAccess::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
     <name>ApiAccess::SignInCommand</name>
     <message>
         <source>Signing in to %1…</source>
@@ -1073,6 +1284,10 @@
     <message>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1154,10 +1369,6 @@
     <message>
         <source>Create API token</source>
         <translation>API-Token erstellen</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -1260,10 +1471,6 @@
     <message>
         <source>Expires feedback</source>
         <translation>Rückmeldung zum Ablauf</translation>
-    </message>
-    <message>
-        <source>Error message</source>
-        <translation>Fehlermeldung</translation>
     </message>
 </context>
 <context>
@@ -2084,6 +2291,19 @@ von %2</translation>
         <comment>value name in --help: --screenshot FILE</comment>
         <translation>DATEI</translation>
     </message>
+    <message>
+        <source>Colours: system (the default), or the Studio&apos;s own light or dark scheme.</source>
+        <translation>Farben: system (Standard) oder das eigene helle (light) oder dunkle (dark) Farbschema des Studios.</translation>
+    </message>
+    <message>
+        <source>SCHEME</source>
+        <comment>value name in --help: --color-scheme SCHEME</comment>
+        <translation>SCHEMA</translation>
+    </message>
+    <message>
+        <source>--color-scheme takes system, light or dark, not %1.</source>
+        <translation>--color-scheme erwartet system, light oder dark, nicht %1.</translation>
+    </message>
 </context>
 <context>
     <name>TokenFormat</name>
@@ -2308,39 +2528,6 @@ von %2</translation>
 <context>
     <name>TokenStatusText</name>
     <message>
-        <source>Active · expires in 1 minute</source>
-        <translation>Aktiv · läuft in 1 Minute ab</translation>
-    </message>
-    <message numerus="yes">
-        <source>Active · expires in %n minutes</source>
-        <translation>
-            <numerusform>Aktiv · läuft in %n Minute ab</numerusform>
-            <numerusform>Aktiv · läuft in %n Minuten ab</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Active · expires in 1 hour</source>
-        <translation>Aktiv · läuft in 1 Stunde ab</translation>
-    </message>
-    <message numerus="yes">
-        <source>Active · expires in %n hours</source>
-        <translation>
-            <numerusform>Aktiv · läuft in %n Stunde ab</numerusform>
-            <numerusform>Aktiv · läuft in %n Stunden ab</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Active · expires tomorrow</source>
-        <translation>Aktiv · läuft morgen ab</translation>
-    </message>
-    <message numerus="yes">
-        <source>Active · expires in %n days</source>
-        <translation>
-            <numerusform>Aktiv · läuft in %n Tag ab</numerusform>
-            <numerusform>Aktiv · läuft in %n Tagen ab</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Expired %1
 %2</source>
         <translation>Abgelaufen %1
@@ -2363,6 +2550,39 @@ von %2</translation>
     <message>
         <source>Disabled: integrations using this token are refused</source>
         <translation>Deaktiviert: Integrationen, die dieses Token verwenden, werden abgewiesen</translation>
+    </message>
+    <message>
+        <source>Expires in 1 minute</source>
+        <translation>Läuft in 1 Minute ab</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n minutes</source>
+        <translation>
+            <numerusform>Läuft in %n Minute ab</numerusform>
+            <numerusform>Läuft in %n Minuten ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expires in 1 hour</source>
+        <translation>Läuft in 1 Stunde ab</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n hours</source>
+        <translation>
+            <numerusform>Läuft in %n Stunde ab</numerusform>
+            <numerusform>Läuft in %n Stunden ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expires tomorrow</source>
+        <translation>Läuft morgen ab</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n days</source>
+        <translation>
+            <numerusform>Läuft in %n Tag ab</numerusform>
+            <numerusform>Läuft in %n Tagen ab</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,37 @@
     </message>
 </context>
 <context>
+    <name>ApiAccess::AboutDialog</name>
+    <message>
+        <source>About API Access Studio</source>
+        <translation>About API Access Studio</translation>
+    </message>
+    <message>
+        <source>API Access Studio</source>
+        <translation>API Access Studio</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Manage the API tokens that third-party services use: create, copy, rotate, disable and delete them, and limit where each may be used from.</source>
+        <translation>Manage the API tokens that third-party services use: create, copy, rotate, disable and delete them, and limit where each may be used from.</translation>
+    </message>
+    <message>
+        <source>Licensed under the &lt;a href=&quot;https://www.apache.org/licenses/LICENSE-2.0&quot;&gt;Apache License, Version 2.0&lt;/a&gt;.</source>
+        <translation>Licensed under the &lt;a href=&quot;https://www.apache.org/licenses/LICENSE-2.0&quot;&gt;Apache License, Version 2.0&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1 (running on Qt %2), QtKeychain for the system keychain, SQLite through Qt SQL for the offline copy, and %3 for secure connections. Each is used under its own licence; see the licenses folder installed with the Studio.</source>
+        <translation>Built with Qt %1 (running on Qt %2), QtKeychain for the system keychain, SQLite through Qt SQL for the offline copy, and %3 for secure connections. Each is used under its own licence; see the licenses folder installed with the Studio.</translation>
+    </message>
+    <message>
+        <source>the system&apos;s TLS library</source>
+        <translation>the system&apos;s TLS library</translation>
+    </message>
+</context>
+<context>
     <name>ApiAccess::ApiClient</name>
     <message>
         <source>the sign-in answer lacks sessionToken, expiresAt or username</source>
@@ -118,10 +149,6 @@
         <translation>Retry</translation>
     </message>
     <message>
-        <source>Close message</source>
-        <translation>Close message</translation>
-    </message>
-    <message>
         <source>Token “%1” created. Copy it now to paste it into the service that will use it.</source>
         <translation>Token “%1” created. Copy it now to paste it into the service that will use it.</translation>
     </message>
@@ -152,6 +179,109 @@
     <message>
         <source>Refresh the list</source>
         <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Clear search</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Access &amp;level:</source>
+        <translation>Access &amp;level:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disable %n tokens…</source>
+        <translation>
+            <numerusform>Disable %n token…</numerusform>
+            <numerusform>Disable %n tokens…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %n tokens…</source>
+        <translation>
+            <numerusform>Enable %n token…</numerusform>
+            <numerusform>Enable %n tokens…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n tokens…</source>
+        <translation>
+            <numerusform>Delete %n token…</numerusform>
+            <numerusform>Delete %n tokens…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 The list below may be out of date; actions wait until it can be refreshed.</source>
+        <translation>%1 The list below may be out of date; actions wait until it can be refreshed.</translation>
+    </message>
+    <message>
+        <source>the search “%1”</source>
+        <translation>the search “%1”</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>status %1</translation>
+    </message>
+    <message>
+        <source>access level %1</source>
+        <translation>access level %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n tokens: filtered by %2.</source>
+        <translation>
+            <numerusform>Showing %1 of %n token: filtered by %2.</numerusform>
+            <numerusform>Showing %1 of %n tokens: filtered by %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You are signed out</source>
+        <translation>You are signed out</translation>
+    </message>
+    <message>
+        <source>Sign in to see and manage the API tokens of this server.</source>
+        <translation>Sign in to see and manage the API tokens of this server.</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Sign in…</translation>
+    </message>
+    <message>
+        <source>The tokens could not be loaded</source>
+        <translation>The tokens could not be loaded</translation>
+    </message>
+    <message>
+        <source>Loading tokens…</source>
+        <translation>Loading tokens…</translation>
+    </message>
+    <message>
+        <source>The list appears as soon as the server answers.</source>
+        <translation>The list appears as soon as the server answers.</translation>
+    </message>
+    <message>
+        <source>No tokens yet</source>
+        <translation>No tokens yet</translation>
+    </message>
+    <message>
+        <source>Create a token for each service that should use the API, with the access level it needs and the addresses it may come from.</source>
+        <translation>Create a token for each service that should use the API, with the access level it needs and the addresses it may come from.</translation>
+    </message>
+    <message>
+        <source>No tokens match</source>
+        <translation>No tokens match</translation>
+    </message>
+    <message numerus="yes">
+        <source>No token matches %1 (%n in all).</source>
+        <translation>
+            <numerusform>No token matches %1 (%n in all).</numerusform>
+            <numerusform>No token matches %1 (%n in all).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -283,6 +413,10 @@
     <message>
         <source>Integrations using these tokens stop working. This cannot be undone.</source>
         <translation>Integrations using these tokens stop working. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Deletes for good; this cannot be undone</source>
+        <translation>Deletes for good; this cannot be undone</translation>
     </message>
 </context>
 <context>
@@ -537,16 +671,8 @@
         <translation>API Access</translation>
     </message>
     <message>
-        <source>Navigation</source>
-        <translation>Navigation</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Settings</translation>
-    </message>
-    <message>
-        <source>Create API token</source>
-        <translation>Create API token</translation>
     </message>
     <message>
         <source>Search tokens</source>
@@ -639,6 +765,72 @@
     <message>
         <source>“%1” was rotated. Copy the new token now and update the integrations that use it.</source>
         <translation>“%1” was rotated. Copy the new token now and update the integrations that use it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens loaded</source>
+        <translation>
+            <numerusform>%n token loaded</numerusform>
+            <numerusform>%n tokens loaded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create API token…</source>
+        <translation>Create API token…</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Sign in…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>About API Access Studio</source>
+        <translation>About API Access Studio</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>About Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Tokens</source>
+        <translation>&amp;Tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Selected tokens</source>
+        <translation>Selected tokens</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Open the actions menu</source>
+        <translation>Open the actions menu</translation>
+    </message>
+</context>
+<context>
+    <name>ApiAccess::MessageBar</name>
+    <message>
+        <source>Close message</source>
+        <translation>Close message</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1241,25 @@
     </message>
 </context>
 <context>
+    <name>ApiAccess::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Shortcut</translation>
+    </message>
+</context>
+<context>
     <name>ApiAccess::SignInCommand</name>
     <message>
         <source>Signing in to %1…</source>
@@ -1073,6 +1284,10 @@
     <message>
         <source>Signed in as %1</source>
         <translation>Signed in as %1</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Sign-in failed</translation>
     </message>
 </context>
 <context>
@@ -1154,10 +1369,6 @@
     <message>
         <source>Create API token</source>
         <translation>Create API token</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Error</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -1260,10 +1471,6 @@
     <message>
         <source>Expires feedback</source>
         <translation>Expires feedback</translation>
-    </message>
-    <message>
-        <source>Error message</source>
-        <translation>Error message</translation>
     </message>
 </context>
 <context>
@@ -2084,6 +2291,19 @@ from %2</translation>
         <comment>value name in --help: --screenshot FILE</comment>
         <translation>FILE</translation>
     </message>
+    <message>
+        <source>Colours: system (the default), or the Studio&apos;s own light or dark scheme.</source>
+        <translation>Colours: system (the default), or the Studio&apos;s own light or dark scheme.</translation>
+    </message>
+    <message>
+        <source>SCHEME</source>
+        <comment>value name in --help: --color-scheme SCHEME</comment>
+        <translation>SCHEME</translation>
+    </message>
+    <message>
+        <source>--color-scheme takes system, light or dark, not %1.</source>
+        <translation>--color-scheme takes system, light or dark, not %1.</translation>
+    </message>
 </context>
 <context>
     <name>TokenFormat</name>
@@ -2308,39 +2528,6 @@ from %2</translation>
 <context>
     <name>TokenStatusText</name>
     <message>
-        <source>Active · expires in 1 minute</source>
-        <translation>Active · expires in 1 minute</translation>
-    </message>
-    <message numerus="yes">
-        <source>Active · expires in %n minutes</source>
-        <translation>
-            <numerusform>Active · expires in %n minute</numerusform>
-            <numerusform>Active · expires in %n minutes</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Active · expires in 1 hour</source>
-        <translation>Active · expires in 1 hour</translation>
-    </message>
-    <message numerus="yes">
-        <source>Active · expires in %n hours</source>
-        <translation>
-            <numerusform>Active · expires in %n hour</numerusform>
-            <numerusform>Active · expires in %n hours</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Active · expires tomorrow</source>
-        <translation>Active · expires tomorrow</translation>
-    </message>
-    <message numerus="yes">
-        <source>Active · expires in %n days</source>
-        <translation>
-            <numerusform>Active · expires in %n day</numerusform>
-            <numerusform>Active · expires in %n days</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Expired %1
 %2</source>
         <translation>Expired %1
@@ -2363,6 +2550,39 @@ from %2</translation>
     <message>
         <source>Disabled: integrations using this token are refused</source>
         <translation>Disabled: integrations using this token are refused</translation>
+    </message>
+    <message>
+        <source>Expires in 1 minute</source>
+        <translation>Expires in 1 minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n minutes</source>
+        <translation>
+            <numerusform>Expires in %n minute</numerusform>
+            <numerusform>Expires in %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expires in 1 hour</source>
+        <translation>Expires in 1 hour</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n hours</source>
+        <translation>
+            <numerusform>Expires in %n hour</numerusform>
+            <numerusform>Expires in %n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expires tomorrow</source>
+        <translation>Expires tomorrow</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n days</source>
+        <translation>
+            <numerusform>Expires in %n day</numerusform>
+            <numerusform>Expires in %n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
