@@ -9,6 +9,7 @@
 #include "startup/ColorScheme.h"
 #include "startup/StudioCommandLine.h"
 #include "startup/StudioStartup.h"
+#include "widgets/MotionPreference.h"
 
 #include <QApplication>
 #include <QByteArrayView>
@@ -151,6 +152,7 @@ int main(int argc, char *argv[])
         u"io.github.apiaccess.Studio"_s, QIcon(u":/icons/io.github.apiaccess.Studio.png"_s)));
 
     ColorScheme::apply(parsed.options.colorScheme);
+    MotionPreference::readDesktopSettings(qApp);
 
     // Declared before the window so that it outlives it. Closing the last
     // window stops the sandbox server first and quits when it has exited.

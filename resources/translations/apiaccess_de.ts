@@ -218,29 +218,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 The list below may be out of date; actions wait until it can be refreshed.</source>
-        <translation>%1 Die Liste unten ist möglicherweise veraltet; Aktionen warten, bis sie aktualisiert werden kann.</translation>
-    </message>
-    <message>
-        <source>the search “%1”</source>
-        <translation>die Suche „%1“</translation>
-    </message>
-    <message>
-        <source>status %1</source>
-        <translation>Status %1</translation>
-    </message>
-    <message>
-        <source>access level %1</source>
-        <translation>Zugriffsebene %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Showing %1 of %n tokens: filtered by %2.</source>
-        <translation>
-            <numerusform>%1 von %n Token angezeigt: gefiltert nach %2.</numerusform>
-            <numerusform>%1 von %n Token angezeigt: gefiltert nach %2.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>You are signed out</source>
         <translation>Sie sind abgemeldet</translation>
     </message>
@@ -276,12 +253,32 @@
         <source>No tokens match</source>
         <translation>Keine passenden Token</translation>
     </message>
+    <message>
+        <source>%1 The list below may be out of date; actions are unavailable until the list is refreshed.</source>
+        <translation>%1 Die Liste unten ist möglicherweise veraltet; Aktionen sind erst nach einer Aktualisierung wieder möglich.</translation>
+    </message>
+    <message>
+        <source>search “%1”</source>
+        <translation>Suche „%1“</translation>
+    </message>
+    <message>
+        <source>status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>access level: %1</source>
+        <translation>Zugriffsebene: %1</translation>
+    </message>
     <message numerus="yes">
-        <source>No token matches %1 (%n in all).</source>
+        <source>Showing %1 of %n tokens (%2).</source>
         <translation>
-            <numerusform>Kein Token passt zu %1 (%n insgesamt).</numerusform>
-            <numerusform>Kein Token passt zu %1 (%n insgesamt).</numerusform>
+            <numerusform>%1 von %n Token angezeigt (%2).</numerusform>
+            <numerusform>%1 von %n Token angezeigt (%2).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No token matches these filters: %1.</source>
+        <translation>Kein Token passt zu diesen Filtern: %1.</translation>
     </message>
 </context>
 <context>
@@ -786,10 +783,6 @@
         <translation>Beenden</translation>
     </message>
     <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>Tastenkürzel</translation>
-    </message>
-    <message>
         <source>About API Access Studio</source>
         <translation>Über API Access Studio</translation>
     </message>
@@ -823,7 +816,15 @@
     </message>
     <message>
         <source>Open the actions menu</source>
-        <translation>Das Aktionsmenü öffnen</translation>
+        <translation>Aktionsmenü öffnen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
     </message>
 </context>
 <context>
@@ -831,6 +832,14 @@
     <message>
         <source>Close message</source>
         <translation>Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>
@@ -1242,10 +1251,6 @@
 </context>
 <context>
     <name>ApiAccess::ShortcutsDialog</name>
-    <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>Tastenkürzel</translation>
-    </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>

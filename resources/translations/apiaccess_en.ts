@@ -218,29 +218,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 The list below may be out of date; actions wait until it can be refreshed.</source>
-        <translation>%1 The list below may be out of date; actions wait until it can be refreshed.</translation>
-    </message>
-    <message>
-        <source>the search “%1”</source>
-        <translation>the search “%1”</translation>
-    </message>
-    <message>
-        <source>status %1</source>
-        <translation>status %1</translation>
-    </message>
-    <message>
-        <source>access level %1</source>
-        <translation>access level %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Showing %1 of %n tokens: filtered by %2.</source>
-        <translation>
-            <numerusform>Showing %1 of %n token: filtered by %2.</numerusform>
-            <numerusform>Showing %1 of %n tokens: filtered by %2.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>You are signed out</source>
         <translation>You are signed out</translation>
     </message>
@@ -276,12 +253,32 @@
         <source>No tokens match</source>
         <translation>No tokens match</translation>
     </message>
+    <message>
+        <source>%1 The list below may be out of date; actions are unavailable until the list is refreshed.</source>
+        <translation>%1 The list below may be out of date; actions are unavailable until the list is refreshed.</translation>
+    </message>
+    <message>
+        <source>search “%1”</source>
+        <translation>search “%1”</translation>
+    </message>
+    <message>
+        <source>status: %1</source>
+        <translation>status: %1</translation>
+    </message>
+    <message>
+        <source>access level: %1</source>
+        <translation>access level: %1</translation>
+    </message>
     <message numerus="yes">
-        <source>No token matches %1 (%n in all).</source>
+        <source>Showing %1 of %n tokens (%2).</source>
         <translation>
-            <numerusform>No token matches %1 (%n in all).</numerusform>
-            <numerusform>No token matches %1 (%n in all).</numerusform>
+            <numerusform>Showing %1 of %n token (%2).</numerusform>
+            <numerusform>Showing %1 of %n tokens (%2).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No token matches these filters: %1.</source>
+        <translation>No token matches these filters: %1.</translation>
     </message>
 </context>
 <context>
@@ -786,10 +783,6 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>Keyboard Shortcuts</translation>
-    </message>
-    <message>
         <source>About API Access Studio</source>
         <translation>About API Access Studio</translation>
     </message>
@@ -825,12 +818,28 @@
         <source>Open the actions menu</source>
         <translation>Open the actions menu</translation>
     </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
 </context>
 <context>
     <name>ApiAccess::MessageBar</name>
     <message>
         <source>Close message</source>
         <translation>Close message</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
     </message>
 </context>
 <context>
@@ -1242,10 +1251,6 @@
 </context>
 <context>
     <name>ApiAccess::ShortcutsDialog</name>
-    <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>Keyboard Shortcuts</translation>
-    </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>

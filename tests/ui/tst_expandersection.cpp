@@ -1,4 +1,5 @@
 #include "widgets/ExpanderSection.h"
+#include "widgets/MotionPreference.h"
 
 #include <QAccessible>
 #include <QLabel>
@@ -125,6 +126,45 @@ private Q_SLOTS:
         actions->doAction(QAccessibleActionInterface::pressAction());
         QVERIFY(form.expander->isExpanded());
         QVERIFY(form.content->isVisible());
+    }
+
+    void openingSlidesTheContentInUnlessMotionIsReduced()
+    {
+        MotionPreference::setOverride(true);
+        {
+            Form form;
+            QVERIFY(QTest::qWaitForWindowExposed(&form.window));
+            const int fullHeight = form.content->sizeHint().height();
+            QSignalSpy frames(form.expander, &ExpanderSection::contentHeightChanged);
+            form.expander->setExpanded(true);
+            // Visible (and so reachable by focus and screen readers) at once,
+            // growing from nothing to its full height.
+            QVERIFY(form.content->isVisible());
+            QVERIFY(form.expander->isAnimating());
+            QVERIFY(form.content->maximumHeight() < fullHeight);
+            QTRY_VERIFY(!form.expander->isAnimating());
+            QVERIFY(frames.size() >= 2);
+            QCOMPARE(form.content->maximumHeight(), QWIDGETSIZE_MAX);
+            QCOMPARE(form.content->height(), fullHeight);
+
+            // Closed in the middle of opening: no height is left capped.
+            form.expander->setExpanded(false);
+            form.expander->setExpanded(true);
+            QVERIFY(form.expander->isAnimating());
+            form.expander->setExpanded(false);
+            QVERIFY(!form.expander->isAnimating());
+            QVERIFY(!form.content->isVisible());
+            QCOMPARE(form.content->maximumHeight(), QWIDGETSIZE_MAX);
+        }
+        MotionPreference::setOverride(false);
+        {
+            Form form;
+            QVERIFY(QTest::qWaitForWindowExposed(&form.window));
+            form.expander->setExpanded(true);
+            QVERIFY(!form.expander->isAnimating());
+            QCOMPARE(form.content->maximumHeight(), QWIDGETSIZE_MAX);
+        }
+        MotionPreference::clearOverride();
     }
 };
 

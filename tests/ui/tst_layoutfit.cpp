@@ -96,6 +96,19 @@ QList<Token> realisticTokens()
     return tokens;
 }
 
+// Counts the layout requests a widget receives.
+struct LayoutRequestCounter : QObject
+{
+    explicit LayoutRequestCounter(QWidget *widget) { widget->installEventFilter(this); }
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::LayoutRequest)
+            ++count;
+        return false;
+    }
+    int count = 0;
+};
+
 QString describe(const QStringList &problems)
 {
     return problems.isEmpty() ? QString() : u"\n  "_s + problems.join(u"\n  "_s);
@@ -127,16 +140,32 @@ private:
         QVERIFY2(problems.isEmpty(), qPrintable(where + describe(problems)));
     }
 
-    // A dialog is exactly as tall as its contents at its width: nothing
-    // cut off at the bottom, no empty band.
+    // A dialog is exactly as tall as its contents: nothing cut off at the
+    // bottom (ClippingCheck sees what lies outside the window) and no
+    // empty band between its last widget and its bottom margin.
     void verifyHeightFits(QDialog *dialog, const QString &where)
     {
+        const auto band = [dialog] {
+            int bottom = 0;
+            for (const QWidget *child : dialog->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+                if (child->isVisible())
+                    bottom = std::max(bottom, child->geometry().bottom() + 1);
+            return dialog->height() - bottom - dialog->layout()->contentsMargins().bottom();
+        };
+        // Nor spread out inside: as tall as Qt's layout says its contents
+        // need at this width.
         QLayout *layout = dialog->layout();
         const auto needed = [layout, dialog] {
             return layout->hasHeightForWidth() ? layout->totalHeightForWidth(dialog->width())
                                                : layout->totalSizeHint().height();
         };
-        QTRY_COMPARE_WITH_TIMEOUT(dialog->height(), needed(), 5'000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            band() == 0 && dialog->height() == needed(),
+            qPrintable(where
+                       + u": a band of %1 px; %2 px tall, needs %3"_s.arg(band())
+                             .arg(dialog->height())
+                             .arg(needed())),
+            5'000);
         verifyNothingClipped(dialog, where);
     }
 
@@ -311,6 +340,21 @@ private Q_SLOTS:
         advanced->setExpanded(false);
         verifyHeightFits(&dialog, u"collapsed again"_s);
         QCOMPARE(dialog.height(), collapsed);
+    }
+
+    void aDialogAtRestDoesNoLayoutWork()
+    {
+        // Fitting its contents must settle: a dialog that refits itself on
+        // every turn of the event loop keeps a CPU core busy while it is open.
+        TokenDialog dialog(TokenDialog::Mode::Create);
+        showDialog(&dialog);
+        dialog.findChild<ExpanderSection *>(u"advancedToggle"_s)->setExpanded(true);
+        for (int i = 0; i < 5; ++i)
+            QCoreApplication::processEvents();
+        LayoutRequestCounter counter(&dialog);
+        for (int i = 0; i < 50; ++i)
+            QCoreApplication::processEvents();
+        QCOMPARE(counter.count, 0);
     }
 
     void theEditDialogWithAFullToken()

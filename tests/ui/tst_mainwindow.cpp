@@ -393,6 +393,7 @@ private Q_SLOTS:
         QVERIFY(!window.createAction()->isEnabled());
         QVERIFY(!window.refreshAction()->isEnabled());
         QVERIFY(!window.tokensPage()->createButton()->isEnabled());
+        QVERIFY(!window.tokensPage()->findChild<QToolButton *>(u"refreshButton"_s)->isEnabled());
         QCOMPARE(window.tokensPage()->placeholder()->title(), u"You are signed out"_s);
         // Sign in is offered where the admin looks: the menus and the page.
         QMetaObject::invokeMethod(window.connectionMenu(), "aboutToShow");

@@ -209,8 +209,11 @@ private Q_SLOTS:
         QVERIFY(studio->window.signInAction()->isEnabled());
         QVERIFY(!menu->actions().contains(studio->window.signOutAction()));
 
+        // A search left over from the first server must not hide the second's tokens.
+        studio->window.tokensPage()->searchEdit()->setText(u"only on the first server"_s);
         staging->trigger();
         QCOMPARE(studio->controller.currentProfile()->id, otherId);
+        QCOMPARE(studio->window.tokensPage()->searchEdit()->text(), QString());
         QCOMPARE(studio->window.client().serverUrl(), other.baseUrl());
         auto *dialog = waitForVisible<SignInDialog>(&studio->window);
         QVERIFY(dialog);

@@ -12,6 +12,7 @@
 #include "dialogs/TokenDialog.h"
 #include "mainwindow/ApiTokensPage.h"
 #include "mainwindow/MainWindow.h"
+#include "widgets/StatePlaceholder.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -179,6 +180,11 @@ private Q_SLOTS:
         QTRY_VERIFY(!m_window->findChild<SignInDialog *>());
         QTRY_VERIFY(m_window->statusMessage().contains(u"not copied"_s));
         QVERIFY(QApplication::clipboard()->text().isEmpty());
+        // The ended session is gone here too: the window says it is signed
+        // out (not "Loading…" forever, nor a list that nothing can act on).
+        QVERIFY(!m_window->client().session());
+        QCOMPARE(m_window->tokensPage()->placeholder()->title(), u"You are signed out"_s);
+        QVERIFY(!m_window->createAction()->isEnabled());
     }
 
 private:

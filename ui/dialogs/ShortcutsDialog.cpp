@@ -15,7 +15,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(u"shortcutsDialog"_s);
-    setWindowTitle(tr("Keyboard Shortcuts"));
+    setWindowTitle(tr("Keyboard shortcuts"));
     m_list = new QTreeWidget(this);
     m_list->setObjectName(u"shortcutsList"_s);
     m_list->setAccessibleName(tr("Keyboard shortcuts"));

@@ -10,7 +10,7 @@ class QTreeWidget;
 
 namespace ApiAccess {
 
-// Help > Keyboard Shortcuts: every shortcut of the window, grouped, read
+// Help > Keyboard shortcuts: every shortcut of the window, grouped, read
 // from the actions themselves (so the list cannot drift from what the keys
 // do) and written the platform's way (Ctrl+N here, ⌘N on macOS).
 class ShortcutsDialog : public QDialog

@@ -17,16 +17,15 @@ SignInDialog::SignInDialog(QWidget *parent)
     m_ui->setupUi(this);
     // Server messages are shown as they are, never interpreted as markup.
     m_ui->errorBar->textLabel()->setObjectName(u"errorLabel"_s);
+    // The error explains a disabled Sign in: it stays until what caused it changes.
+    m_ui->errorBar->setClosable(false);
     m_ui->serverUrlFeedback->setTextFormat(Qt::PlainText);
 
     connect(m_ui->serverUrlEdit, &QLineEdit::textChanged, this, &SignInDialog::onUrlEdited);
-    // Credentials the server refused are not sent again until one changes:
-    // Return after a typo must not spend a sign-in attempt.
+    // Credentials the server refused are not sent again until they or the
+    // server change: Return after a typo must not spend a sign-in attempt.
     for (QLineEdit *edit : {m_ui->usernameEdit, m_ui->passwordEdit}) {
-        connect(edit, &QLineEdit::textChanged, this, [this] {
-            m_credentialsRefused = false;
-            updateButtons();
-        });
+        connect(edit, &QLineEdit::textChanged, this, &SignInDialog::onCredentialsEdited);
     }
     connect(m_ui->insecureConfirm, &QCheckBox::toggled, this, &SignInDialog::updateButtons);
     connect(m_ui->signInButton, &QPushButton::clicked, this, &SignInDialog::signInRequested);
@@ -100,7 +99,7 @@ void SignInDialog::setBusy(bool busy)
 void SignInDialog::showError(const QString &message)
 {
     setBusy(false);
-    m_ui->errorBar->show(MessageBar::Severity::Error, message);
+    m_ui->errorBar->showMessage(MessageBar::Severity::Error, message);
     // Back where the admin can act on it at once.
     focusFirstEmpty();
 }
@@ -110,7 +109,9 @@ void SignInDialog::showCredentialsRefused(const QString &message)
     setBusy(false);
     m_credentialsRefused = true;
     updateButtons();
-    m_ui->errorBar->show(MessageBar::Severity::Error, message);
+    m_ui->errorBar->showMessage(MessageBar::Severity::Error, message);
+    // Read with the field the focus goes to.
+    m_ui->passwordEdit->setAccessibleDescription(message);
     // Typing replaces the refused password; the user name stays.
     m_ui->passwordEdit->setFocus(Qt::OtherFocusReason);
     m_ui->passwordEdit->selectAll();
@@ -118,7 +119,7 @@ void SignInDialog::showCredentialsRefused(const QString &message)
 
 void SignInDialog::showWarning(const QString &message)
 {
-    m_ui->errorBar->show(MessageBar::Severity::Warning, message);
+    m_ui->errorBar->showMessage(MessageBar::Severity::Warning, message);
 }
 
 void SignInDialog::clearError()
@@ -172,8 +173,16 @@ void SignInDialog::reject()
     QDialog::reject();
 }
 
+void SignInDialog::onCredentialsEdited()
+{
+    m_credentialsRefused = false;
+    m_ui->passwordEdit->setAccessibleDescription(QString());
+    updateButtons();
+}
+
 void SignInDialog::onUrlEdited()
 {
+    onCredentialsEdited(); // another server may know these credentials
     const QString text = m_ui->serverUrlEdit->text();
     const std::optional<QString> problem =
         text.trimmed().isEmpty() ? std::nullopt : urlProblem(text);

@@ -87,6 +87,7 @@ Q_SIGNALS:
 
 private:
     void onUrlEdited();
+    void onCredentialsEdited();
     void updateButtons();
     void focusFirstEmpty();
 

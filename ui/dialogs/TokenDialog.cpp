@@ -100,8 +100,9 @@ TokenDialog::TokenDialog(Mode mode, QWidget *parent)
     ranges->setProperty(kBaseDescription, m_ui->allowedIpRangesHint->text());
     // One line per range with a problem: up to ten lines, then it scrolls.
     const int feedbackAt = m_ui->advancedLayout->indexOf(m_ui->ipRangesFeedback);
-    m_ui->advancedLayout->insertWidget(
-        feedbackAt, new FeedbackScroller(m_ui->ipRangesFeedback, 10, m_ui->advancedSection));
+    auto *scroller = new FeedbackScroller(m_ui->ipRangesFeedback, 10, m_ui->advancedSection);
+    scroller->setAccessibleName(m_ui->ipRangesFeedback->accessibleName());
+    m_ui->advancedLayout->insertWidget(feedbackAt, scroller);
 
     onAccessLevelChanged();
     refreshNameFeedback();
@@ -123,13 +124,6 @@ void TokenDialog::populateAccessLevels()
     const int preselected =
         m_ui->accessLevelCombo->findData(AccessLevels::wireId(AccessLevels::defaultLevel()));
     m_ui->accessLevelCombo->setCurrentIndex(preselected);
-}
-
-void TokenDialog::populateExpiryChoices()
-{
-    for (const ExpiryFeedback::Choice choice : ExpiryFeedback::choices())
-        m_ui->expiryCombo->addItem(ExpiryFeedback::label(choice), static_cast<int>(choice));
-    m_ui->expiryCombo->setCurrentIndex(0); // Never
 }
 
 void TokenDialog::setToken(const Token &token)
@@ -156,36 +150,6 @@ void TokenDialog::reloadToken(const Token &token)
     m_nameTouched = false;
     setFeedback(m_ui->accessLevelFeedback, m_ui->accessLevelCombo, QString());
     setToken(token);
-}
-
-void TokenDialog::setClock(std::function<QDateTime()> clock)
-{
-    m_clock = std::move(clock);
-    refreshExpiryFeedback();
-    updateButtons();
-}
-
-void TokenDialog::showExpiry(const std::optional<QDateTime> &expiresAt)
-{
-    m_expiry.setOriginal(expiresAt);
-    const QDate tomorrow = now().toLocalTime().date().addDays(1);
-    {
-        const QSignalBlocker comboBlocker(m_ui->expiryCombo);
-        const QSignalBlocker dateBlocker(m_ui->expiryDateEdit);
-        auto choice = ExpiryFeedback::Choice::Never;
-        if (expiresAt) {
-            // An expired token's date stays visible, so the minimum yields to it.
-            const QDate date = expiresAt->toLocalTime().date();
-            m_ui->expiryDateEdit->setMinimumDate(std::min(date, tomorrow));
-            m_ui->expiryDateEdit->setDate(date);
-            choice = ExpiryFeedback::Choice::OnDate;
-        } else {
-            m_ui->expiryDateEdit->setMinimumDate(tomorrow);
-        }
-        m_expiryDatePicked = expiresAt.has_value();
-        m_ui->expiryCombo->setCurrentIndex(m_ui->expiryCombo->findData(static_cast<int>(choice)));
-    }
-    onExpiryEdited();
 }
 
 TokenCreateInput TokenDialog::value() const
@@ -307,7 +271,7 @@ void TokenDialog::showError(const QString &message, bool retryable)
 {
     setBusy(false);
     m_retryButton->setVisible(retryable);
-    m_ui->errorBar->show(MessageBar::Severity::Error, message);
+    m_ui->errorBar->showMessage(MessageBar::Severity::Error, message);
     updateButtons();
 }
 
@@ -352,35 +316,6 @@ void TokenDialog::onRangesEdited()
     updateButtons();
 }
 
-void TokenDialog::onExpiryEdited()
-{
-    const ExpiryFeedback::Choice choice = expiryChoice();
-    const bool onDate = choice == ExpiryFeedback::Choice::OnDate;
-    if (onDate && !m_expiryDatePicked) {
-        // First time on "On a date…": start a month out, refuse the past.
-        const QSignalBlocker blocker(m_ui->expiryDateEdit);
-        const QDate today = now().toLocalTime().date();
-        m_ui->expiryDateEdit->setMinimumDate(today.addDays(1));
-        m_ui->expiryDateEdit->setDate(today.addDays(30));
-    }
-    if (onDate)
-        m_expiryDatePicked = true;
-    m_ui->expiryDateEdit->setVisible(onDate);
-    m_expiry.setChoice(choice, m_ui->expiryDateEdit->date());
-    refreshExpiryFeedback();
-    updateButtons();
-}
-
-ExpiryFeedback::Choice TokenDialog::expiryChoice() const
-{
-    return static_cast<ExpiryFeedback::Choice>(m_ui->expiryCombo->currentData().toInt());
-}
-
-QDateTime TokenDialog::now() const
-{
-    return (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).toUTC();
-}
-
 void TokenDialog::onSubmit()
 {
     // The clock may have passed the chosen date since the last edit.
@@ -416,11 +351,6 @@ void TokenDialog::refreshNameFeedback()
 void TokenDialog::refreshRangesFeedback()
 {
     setFeedback(m_ui->ipRangesFeedback, m_ui->allowedIpRangesEdit, m_ranges.displayText());
-}
-
-void TokenDialog::refreshExpiryFeedback()
-{
-    setFeedback(m_ui->expiryFeedback, m_ui->expiryCombo, m_expiry.displayText(now()));
 }
 
 bool TokenDialog::canSubmit() const

@@ -2,7 +2,8 @@ target_sources(apiaccess_ui PRIVATE
     dialogs/IpRangesFeedback.h dialogs/IpRangesFeedback.cpp
     dialogs/ExpiryFeedback.h dialogs/ExpiryFeedback.cpp
     dialogs/LocalTimeText.h dialogs/LocalTimeText.cpp
-    dialogs/TokenDialog.h dialogs/TokenDialog.cpp dialogs/TokenDialog.ui
+    dialogs/TokenDialog.h dialogs/TokenDialog.cpp dialogs/TokenDialogExpiry.cpp
+    dialogs/TokenDialog.ui
     dialogs/SignInDialog.h dialogs/SignInDialog.cpp dialogs/SignInDialog.ui
     dialogs/BulkProgressDialog.h dialogs/BulkProgressDialog.cpp
     dialogs/ConfirmActionDialog.h dialogs/ConfirmActionDialog.cpp

@@ -113,7 +113,7 @@ ApiTokensPage::ApiTokensPage(TokenTableModel &model, QWidget *parent)
     layout->addWidget(m_listStack, 1);
 
     connect(m_delegate, &TokenRowDelegate::copyRequested, this, [this](const QString &id) {
-        if (!m_readOnly) // an offline copy has nothing to fetch the secret from
+        if (canCopy())
             Q_EMIT copyRequested(id);
     });
     connect(m_delegate, &TokenRowDelegate::actionsRequested, this,
@@ -179,6 +179,7 @@ QWidget *ApiTokensPage::buildToolbar()
     refresh->setText(tr("Refresh"));
     refresh->setAccessibleName(tr("Refresh"));
     refresh->setToolTip(withShortcut(tr("Refresh the list"), QKeySequence(Qt::Key_F5)));
+    refresh->setEnabled(m_signedIn); // nothing to refresh before a session
 
     m_create = new QPushButton(tr("Create API token"), this);
     m_create->setObjectName(u"createTokenButton"_s);
@@ -369,7 +370,7 @@ void ApiTokensPage::showMessage(MessageBar::Severity severity, const QString &te
     m_messageTokenId = copyTokenId;
     m_messageCopy->setVisible(!copyTokenId.isEmpty());
     m_messageRetry->hide();
-    m_messageBar->show(severity, text);
+    m_messageBar->showMessage(severity, text);
 }
 
 void ApiTokensPage::showCreatedMessage(const QString &name, const QString &id)
@@ -390,8 +391,16 @@ void ApiTokensPage::hideMessage()
 
 void ApiTokensPage::onCopyFromMessage()
 {
-    if (!m_messageTokenId.isEmpty())
+    if (!m_messageTokenId.isEmpty() && canCopy())
         Q_EMIT copyRequested(m_messageTokenId);
+}
+
+bool ApiTokensPage::canCopy() const
+{
+    // The secret comes from the server just in time: a session is needed,
+    // and an offline copy has no server. A list that failed to refresh
+    // still lets the admin try: copying changes nothing, and fails clearly.
+    return m_signedIn && !m_readOnly;
 }
 
 } // namespace ApiAccess

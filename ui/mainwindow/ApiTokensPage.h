@@ -108,6 +108,13 @@ public:
     // (Create too); searching, sorting and filtering still work.
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_readOnly; }
+    // Create API token: signed in, on the server's own list (not an offline
+    // copy, not rows a failed refresh left behind). createAvailable() says
+    // when this changes.
+    bool canCreate() const { return m_signedIn && !m_readOnly && !m_stale; }
+    // Copy token, by any of its ways (Ctrl+C, the row's button, the menu,
+    // the message bar): one rule for all of them.
+    bool canCopy() const;
     // Without a session there is nothing to load or act on: Create and
     // Refresh are disabled and an empty list says "You are signed out".
     void setSignedIn(bool signedIn);
@@ -132,6 +139,7 @@ Q_SIGNALS:
     void setEnabledRequested(const QStringList &tokenIds, bool enabled);
     void deleteRequested(const QStringList &tokenIds);
     void signInRequested();
+    void createAvailable(bool available);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -90,7 +90,8 @@ void ApiTokensPage::updateActions()
     const int toDisable = count(false);
     const int toEnable = count(true);
     m_edit->setEnabled(act && one);
-    m_copy->setEnabled(online && one);
+    m_copy->setEnabled(canCopy() && one);
+    m_messageCopy->setEnabled(canCopy());
     m_rotate->setEnabled(act && one);
     m_disable->setEnabled(act && toDisable > 0);
     m_enable->setEnabled(act && toEnable > 0);
@@ -102,7 +103,10 @@ void ApiTokensPage::updateActions()
     m_delete->setText(tokens.size() > 1
                           ? tr("Delete %n tokens…", nullptr, static_cast<int>(tokens.size()))
                           : tr("Delete…"));
-    m_create->setEnabled(!m_readOnly && m_signedIn && !m_stale);
+    if (m_create->isEnabled() != canCreate()) {
+        m_create->setEnabled(canCreate());
+        Q_EMIT createAvailable(canCreate());
+    }
 }
 
 void ApiTokensPage::onSetEnabled(bool enabled)

@@ -61,12 +61,14 @@ void ApiTokensPage::showRefreshFailure(const QString &text)
     m_stale = m_model.rowCount() > 0;
     m_delegate->setStale(m_stale);
     m_view->viewport()->update();
-    const QString message = m_stale
-        ? tr("%1 The list below may be out of date; actions wait until it can be refreshed.")
-              .arg(text)
-        : text;
-    showMessage(MessageBar::Severity::Error, message);
-    m_messageRetry->show();
+    if (m_stale) {
+        showMessage(MessageBar::Severity::Error,
+                    tr("%1 The list below may be out of date; actions are unavailable until the "
+                       "list is refreshed.")
+                        .arg(text));
+        m_messageRetry->show();
+    }
+    // With nothing to show, the placeholder says it (with Retry) instead.
     updateActions();
     updateListState();
 }
@@ -111,11 +113,11 @@ QString ApiTokensPage::filterDescription() const
     QStringList parts;
     const QString search = m_search->text().trimmed();
     if (!search.isEmpty())
-        parts.append(tr("the search “%1”").arg(search));
+        parts.append(tr("search “%1”").arg(search));
     if (m_statusFilter->currentIndex() > 0)
-        parts.append(tr("status %1").arg(m_statusFilter->currentText()));
+        parts.append(tr("status: %1").arg(m_statusFilter->currentText()));
     if (m_levelFilter->currentIndex() > 0)
-        parts.append(tr("access level %1").arg(m_levelFilter->currentText()));
+        parts.append(tr("access level: %1").arg(m_levelFilter->currentText()));
     return QLocale().createSeparatedList(parts);
 }
 
@@ -125,7 +127,7 @@ void ApiTokensPage::updateFilterSummary()
     const bool show = hasActiveFilters() && total > 0;
     if (show) {
         const int shown = m_proxy->rowCount();
-        m_filterSummary->setText(tr("Showing %1 of %n tokens: filtered by %2.", nullptr, total)
+        m_filterSummary->setText(tr("Showing %1 of %n tokens (%2).", nullptr, total)
                                      .arg(shown)
                                      .arg(filterDescription()));
     }
@@ -155,11 +157,11 @@ void ApiTokensPage::updateListState()
             tr("Sign in to see and manage the API tokens of this server."), tr("Sign in…"),
             PlaceholderAction::SignIn);
     } else if (empty && !m_failure.isEmpty()) {
-        // The message bar says the same; the placeholder is enough.
-        m_messageBar->hide();
         setFailure(tr("The tokens could not be loaded"), m_failure, tr("Retry"),
                    PlaceholderAction::Retry);
-    } else if (empty && (m_loading || !m_everLoaded)) {
+    } else if (empty && !m_everLoaded) {
+        // Only before the first list: a refresh of a known empty list keeps
+        // saying "No tokens yet" rather than flickering every minute.
         set(StudioIcons::Symbol::Key, tr("Loading tokens…"),
             tr("The list appears as soon as the server answers."), QString(),
             PlaceholderAction::None);
@@ -170,9 +172,8 @@ void ApiTokensPage::updateListState()
             m_readOnly ? QString() : tr("Create API token"), PlaceholderAction::Create);
     } else if (m_proxy->rowCount() == 0) {
         set(StudioIcons::Symbol::Search, tr("No tokens match"),
-            tr("No token matches %1 (%n in all).", nullptr, m_model.rowCount())
-                .arg(filterDescription()),
-            tr("Clear filters"), PlaceholderAction::ClearFilters);
+            tr("No token matches these filters: %1.").arg(filterDescription()), tr("Clear filters"),
+            PlaceholderAction::ClearFilters);
     } else {
         m_placeholderAction = PlaceholderAction::None;
         m_listStack->setCurrentWidget(m_view);

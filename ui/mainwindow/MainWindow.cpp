@@ -75,6 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_navigation, &NavigationSidebar::currentPageChanged, m_pages,
             &QStackedWidget::setCurrentWidget);
     connectPage();
+    connect(m_tokensPage, &ApiTokensPage::createAvailable, m_createAction, &QAction::setEnabled);
     connect(&m_client, &ApiClient::busyChanged, this, &MainWindow::onBusyChanged);
     connect(&m_client, &ApiClient::sessionExpired, this, &MainWindow::sessionExpired);
     connect(&m_client, &ApiClient::sessionExpired, this, &MainWindow::onSessionExpired);

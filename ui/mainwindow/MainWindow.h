@@ -142,6 +142,8 @@ private:
     void buildMenus();
     void connectPage();
     void onAutoRefresh();
+    // `asked`: by the admin (F5, Retry, a new session), which is announced.
+    void startRefresh(bool asked);
     void changeTokens(int action, const QStringList &tokenIds);
     void buildStatusBar();
     void onBusyChanged(bool busy);

@@ -1,6 +1,6 @@
 // MainWindow's menu bar and the actions behind it: File (Sign in…, Sign
 // out, Quit), Tokens (Create, the selected tokens' actions, Search,
-// Refresh) and Help (Keyboard Shortcuts, About). On macOS Qt moves Quit
+// Refresh) and Help (Keyboard shortcuts, About). On macOS Qt moves Quit
 // and About into the application menu by their roles.
 
 #include "dialogs/AboutDialog.h"
@@ -48,7 +48,7 @@ void MainWindow::buildActions()
     m_quitAction = addAction(u"quitAction"_s, tr("Quit"), quitKeys());
     m_quitAction->setMenuRole(QAction::QuitRole);
     m_shortcutsAction =
-        addAction(u"shortcutsAction"_s, tr("Keyboard Shortcuts"), QKeySequence::HelpContents);
+        addAction(u"shortcutsAction"_s, tr("Keyboard shortcuts"), QKeySequence::HelpContents);
     m_aboutAction = addAction(u"aboutAction"_s, tr("About API Access Studio"), {});
     m_aboutAction->setMenuRole(QAction::AboutRole);
     m_aboutQtAction = addAction(u"aboutQtAction"_s, tr("About Qt"), {});
@@ -113,7 +113,7 @@ void MainWindow::updateSessionState()
     // The sandbox's session ends with the sandbox.
     m_signOutAction->setEnabled(signedIn && !session->sandbox);
     m_signOutAction->setVisible(signedIn);
-    m_createAction->setEnabled(signedIn && !m_tokensPage->isReadOnly() && !m_tokensPage->isStale());
+    m_createAction->setEnabled(m_tokensPage->canCreate());
     m_refreshAction->setEnabled(signedIn);
     m_tokensPage->setSignedIn(signedIn);
 }
@@ -125,11 +125,17 @@ void MainWindow::showShortcuts()
     dialog->addGroup(
         tr("Window"),
         {m_createAction, m_findAction, m_refreshAction, m_shortcutsAction, m_quitAction});
-    ApiTokensPage *page = m_tokensPage;
-    dialog->addGroup(tr("Selected tokens"),
-                     {page->editAction(), page->copyAction(), page->deleteAction()});
+    // Fixed names for the page's actions: their texts count the selection
+    // ("Delete 3 tokens…").
+    const ApiTokensPage *page = m_tokensPage;
+    const auto keysOf = [](const QAction *action) {
+        return action->shortcut();
+    };
     dialog->addKeys(tr("Selected tokens"),
-                    {{QKeySequence(Qt::Key_Return), tr("Edit…")},
+                    {{keysOf(page->editAction()), tr("Edit…")},
+                     {QKeySequence(Qt::Key_Return), tr("Edit…")},
+                     {keysOf(page->copyAction()), tr("Copy token")},
+                     {keysOf(page->deleteAction()), tr("Delete…")},
                      {QKeySequence(Qt::Key_Menu), tr("Open the actions menu")},
                      {QKeySequence(Qt::SHIFT | Qt::Key_F10), tr("Open the actions menu")}});
     dialog->open();

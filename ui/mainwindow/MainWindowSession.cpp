@@ -89,6 +89,10 @@ void MainWindow::onSignedIn(const Session &session)
 void MainWindow::onSignInCanceled()
 {
     m_signInCommand = nullptr;
+    // The server ended the session and the admin chose not to sign in
+    // again: it is over here too, and the window says so.
+    if (std::exchange(m_expiredAccount, std::nullopt))
+        closeSession();
     updateSessionState();
     const QList<QPointer<Command>> waiting = std::exchange(m_waitingForSignIn, {});
     for (const QPointer<Command> &command : waiting) {

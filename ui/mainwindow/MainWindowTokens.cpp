@@ -27,14 +27,23 @@ bool MainWindow::isRefreshing() const
 
 void MainWindow::refresh()
 {
+    startRefresh(true);
+}
+
+void MainWindow::startRefresh(bool asked)
+{
     if (!m_client.session() || isRefreshing())
         return;
+    // A refresh the admin asked for says it is loading and what came; the
+    // one every minute speaks only when it fails, or a screen reader would
+    // hear "Loading tokens…" and "12 tokens loaded" all day long.
     const QString loading = tr("Loading tokens…");
-    showStatus(loading);
+    if (asked)
+        showStatus(loading);
     m_tokensPage->setLoading(true);
     const quint64 changesBefore = m_model.localChanges();
     m_listCall = m_client.listAllTokens(
-        this, [this, loading, changesBefore](Result<QList<Token>, ApiError> result) {
+        this, [this, loading, changesBefore, asked](Result<QList<Token>, ApiError> result) {
             m_tokensPage->setLoading(false);
             if (!result) {
                 const ApiError &error = result.error();
@@ -59,7 +68,7 @@ void MainWindow::refresh()
             if (m_model.localChanges() != changesBefore) {
                 // A command changed a row while this list was on its way:
                 // the list may predate that change. Ask again.
-                QTimer::singleShot(0, this, &MainWindow::refresh);
+                QTimer::singleShot(0, this, [this, asked] { startRefresh(asked); });
                 return;
             }
             m_model.setTokens(result.value());
@@ -72,7 +81,7 @@ void MainWindow::refresh()
             updateSessionState();
             m_lastRefresh = QDateTime::currentDateTime();
             updateRefreshStatus();
-            if (statusMessage() == loading) // and nothing said meanwhile
+            if (asked && statusMessage() == loading) // and nothing said meanwhile
                 showStatus(tr("%n tokens loaded", nullptr, m_model.rowCount()));
             Q_EMIT tokensLoaded();
         });
@@ -91,7 +100,7 @@ void MainWindow::showCachedTokens(const QList<Token> &tokens, const QDateTime &s
 
 void MainWindow::createToken()
 {
-    if (!m_client.session() || m_tokensPage->isReadOnly() || m_tokensPage->isStale())
+    if (!m_client.session() || !m_tokensPage->canCreate())
         return;
     if (m_createCommand) {
         if (TokenDialog *dialog = m_createCommand->dialog()) {
@@ -112,9 +121,9 @@ void MainWindow::createToken()
 void MainWindow::onTokenCreated(const Token &token)
 {
     m_tokensPage->hideMessage();
-    // A search that hides the new row would make the create look lost.
+    // A search or filter that hides the new row would make it look lost.
     if (!m_tokensPage->selectToken(token.id)) {
-        m_tokensPage->searchEdit()->clear();
+        m_tokensPage->resetFilters();
         m_tokensPage->selectToken(token.id);
     }
     m_tokensPage->showCreatedMessage(token.name, token.id);
@@ -226,7 +235,7 @@ void MainWindow::onAutoRefresh()
     // Only while the admin looks at the window: no traffic from a window in
     // the background, and nothing moves under a dialog being filled in.
     if (isActiveWindow() && !QApplication::activeModalWidget())
-        refresh();
+        startRefresh(false);
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -237,7 +246,7 @@ void MainWindow::changeEvent(QEvent *event)
         && m_lastRefresh.msecsTo(QDateTime::currentDateTime())
             >= m_autoRefreshTimer.intervalAsDuration().count()
         && !QApplication::activeModalWidget())
-        refresh();
+        startRefresh(false);
 }
 
 void MainWindow::copySelectedToken()

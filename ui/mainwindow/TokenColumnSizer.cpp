@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -77,10 +78,27 @@ TokenColumnSizer::TokenColumnSizer(QTableView *view, TokenTableModel *model,
     m_sliceTimer.setInterval(0);
     connect(&m_sliceTimer, &QTimer::timeout, this, &TokenColumnSizer::scanSlice);
 
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TokenColumnSizer::scheduleScan);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                // The first list of a session, if one slice covers it, is
+                // measured at once so that its first paint has the widths.
+                if (first == 0 && last + 1 == m_model->rowCount() && last < kSliceRows)
+                    measureNow();
+                else
+                    scheduleScan();
+            });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TokenColumnSizer::scheduleScan);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &TokenColumnSizer::scheduleScan);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TokenColumnSizer::scheduleScan);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                   const QList<int> &roles) {
+                // "Disabling…" on the rows of a bulk action: those rows only,
+                // and only ever wider (not a pass over the list per row).
+                if (roles.contains(TokenTableModel::OperationRole))
+                    measureRows(topLeft.row(), bottomRight.row());
+                else
+                    scheduleScan();
+            });
     m_view->installEventFilter(this);
     m_view->viewport()->installEventFilter(this);
     updateNow();
@@ -118,27 +136,75 @@ int TokenColumnSizer::textWidth(const QString &text)
 void TokenColumnSizer::updateNow()
 {
     m_textWidths.clear();
+    m_charAdvance.clear();
     measureFixedColumns();
-    m_scanRow = 0;
-    m_scanStatus = 0;
-    m_scanRanges = 0;
-    m_scanToken = 0;
+    measureNow();
+}
+
+void TokenColumnSizer::measureNow()
+{
+    m_sliceTimer.stop();
+    m_rescan = false;
+    startScan();
     while (m_scanRow >= 0)
         scanSlice();
 }
 
-void TokenColumnSizer::scheduleScan()
+void TokenColumnSizer::startScan()
 {
     m_scanRow = 0;
     m_scanStatus = 0;
     m_scanRanges = 0;
     m_scanToken = 0;
-    // A list that one slice covers is measured at once, so the first paint
-    // after a load already has the right widths.
-    if (m_model->rowCount() <= kSliceRows)
-        scanSlice();
-    else
-        m_sliceTimer.start();
+}
+
+void TokenColumnSizer::scheduleScan()
+{
+    // However many changes come in one go, one pass follows them; a change
+    // during a pass makes it start again when it ends.
+    if (m_scanRow >= 0) {
+        m_rescan = true;
+        return;
+    }
+    startScan();
+    m_sliceTimer.start();
+}
+
+void TokenColumnSizer::measureRows(int first, int last)
+{
+    bool wider = false;
+    for (int row = first; row <= last; ++row) {
+        const int status =
+            textWidth(widestDigits(m_model->index(row, Column::StatusColumn).data().toString()))
+            + statusExtra();
+        if (status > m_needed[Column::StatusColumn]) {
+            m_needed[Column::StatusColumn] = status;
+            wider = true;
+        }
+    }
+    if (wider)
+        apply();
+}
+
+int TokenColumnSizer::statusExtra() const
+{
+    // The status may carry an icon (expiring soon, disabled) before its text.
+    return m_view->fontMetrics().height() + 4 + cellPadding();
+}
+
+int TokenColumnSizer::idWidth(const QString &maskedId)
+{
+    // Ids are "tok_" and base32; measuring each as a whole for 100,000
+    // tokens costs more than adding up the advances of its characters.
+    if (m_charAdvance.isEmpty()) {
+        for (const QChar c : u"abcdefghijklmnopqrstuvwxyz234567"_s)
+            m_charAdvance.insert(c, m_view->fontMetrics().horizontalAdvance(c));
+    }
+    const qsizetype masked = TokenTableModel::kMaskedIdLength;
+    int width = textWidth(maskedId.mid(masked)) + textWidth(maskedId.left(4));
+    for (qsizetype i = 4; i < std::min(masked, maskedId.size()); ++i)
+        width += m_charAdvance.value(maskedId.at(i), m_view->fontMetrics().averageCharWidth());
+    return width + 2; // kerning between the parts
 }
 
 void TokenColumnSizer::measureFixedColumns()
@@ -170,7 +236,7 @@ void TokenColumnSizer::measureFixedColumns()
     const QRect actions = m_delegate->actionsButtonRect(
         QRect(0, 0, 1000, m_view->fontMetrics().height() + 10), m_view->viewport());
     m_needed[Column::ActionsColumn] =
-        atLeastHeader(Column::ActionsColumn, actions.width() + 2 * padding / 2);
+        atLeastHeader(Column::ActionsColumn, actions.width() + padding);
 }
 
 void TokenColumnSizer::scanSlice()
@@ -197,14 +263,12 @@ void TokenColumnSizer::scanSlice()
 
     const int padding = cellPadding();
     QHeaderView *header = m_view->horizontalHeader();
-    // The status may carry an icon (expiring soon, disabled) before its text.
-    const int icon = m_view->fontMetrics().height() + 4;
     int status = m_scanStatus;
     for (const TokenStatus each :
          {TokenStatus::Active, TokenStatus::Disabled, TokenStatus::Expired})
         status = std::max(status, textWidth(TokenStatuses::displayName(each)));
     m_needed[Column::StatusColumn] =
-        std::max(status + icon + padding, header->sectionSizeHint(Column::StatusColumn));
+        std::max(status + statusExtra(), header->sectionSizeHint(Column::StatusColumn));
     const int ranges =
         std::min(std::max(m_scanRanges, textWidth(TokenTableModel::rangesSummary({}))),
                  textWidth(kRangesCap.toString()));
@@ -217,6 +281,8 @@ void TokenColumnSizer::scanSlice()
     m_needed[Column::TokenColumn] =
         std::max(id + m_copyButtonRoom, header->sectionSizeHint(Column::TokenColumn));
     apply();
+    if (std::exchange(m_rescan, false))
+        scheduleScan();
 }
 
 void TokenColumnSizer::apply()

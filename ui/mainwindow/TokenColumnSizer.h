@@ -27,7 +27,10 @@ class TokenTableModel;
 //   then Access level), so Name stays readable and Actions stays in view.
 //
 // Measuring 100,000 tokens takes a while, so it runs in slices between
-// events; until it ends, the columns keep their last widths.
+// events, one pass for any number of changes that come together; until it
+// ends, the columns keep their last widths. The first list a session loads
+// is measured at once when one slice covers it, so its first paint is
+// right; "Disabling…" on the rows of a bulk action widens Status at once.
 class TokenColumnSizer : public QObject
 {
     Q_OBJECT
@@ -54,7 +57,12 @@ protected:
 
 private:
     void scheduleScan();
+    void startScan();
+    void measureNow();
+    void measureRows(int first, int last);
     void scanSlice();
+    int statusExtra() const;
+    int idWidth(const QString &maskedId);
     void measureFixedColumns();
     void apply();
     void fitToViewport();
@@ -66,8 +74,10 @@ private:
     TokenRowDelegate *m_delegate;
     QVector<int> m_needed; // per column
     QHash<QString, int> m_textWidths; // cache, cleared when the font changes
+    QHash<QChar, int> m_charAdvance; // the id alphabet's advances
     // The scan over the model: the next row, or -1 when idle.
     int m_scanRow = -1;
+    bool m_rescan = false; // a change came during the pass
     int m_scanStatus = 0;
     int m_scanRanges = 0;
     int m_scanToken = 0;

@@ -1,6 +1,7 @@
 #include "mainwindow/TokenRowDelegate.h"
 
 #include "TokenTableModel.h"
+#include "widgets/PaletteColors.h"
 #include "widgets/StudioIcons.h"
 
 #include <QAbstractItemView>
@@ -100,10 +101,15 @@ void TokenRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     const bool disabled =
         index.data(TokenTableModel::StatusRole).toInt() == static_cast<int>(TokenStatus::Disabled);
     if (disabled || m_stale) {
-        // The palette's own "not in effect" colour; a selected row keeps
-        // its highlight colours, which must stay readable.
-        option->palette.setColor(QPalette::Text,
-                                 option->palette.color(QPalette::Disabled, QPalette::Text));
+        // Faded, but still readable: these rows are content to read and act
+        // on, not disabled controls (the palette's disabled grey is 1.9:1 on
+        // white in Fusion). A selected row keeps its highlight colours.
+        const QPalette &palette = option->palette;
+        option->palette.setColor(
+            QPalette::Text,
+            PaletteColors::fadedText(
+                palette.color(QPalette::Text),
+                {palette.color(QPalette::Base), palette.color(QPalette::AlternateBase)}));
     }
     if (index.column() != m_statusColumn)
         return;

@@ -42,8 +42,11 @@ ProfileController::ProfileController(MainWindow &window, ProfileStore &profiles,
 void ProfileController::fillConnectionMenu(QMenu *menu)
 {
     const auto profiles = m_profiles.profiles();
-    // One profile is open at a time: radio items, not check boxes.
-    auto *group = new QActionGroup(menu);
+    // One profile is open at a time: radio items, not check boxes. The menu
+    // is filled anew each time it opens; so is the group.
+    delete m_profileGroup;
+    auto *group = new QActionGroup(this);
+    m_profileGroup = group;
     group->setExclusive(true);
     for (const ConnectionProfile &profile : profiles) {
         QAction *action = menu->addAction(profile.label());

@@ -6,12 +6,14 @@
 #include "profiles/ConnectionProfile.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QUrl>
 
 #include <memory>
 #include <optional>
 
+class QActionGroup;
 class QMenu;
 
 namespace ApiAccess {
@@ -83,6 +85,7 @@ private:
     QString m_cacheDirectory;
     std::optional<ConnectionProfile> m_profile;
     std::unique_ptr<TokenListCache> m_cache;
+    QPointer<QActionGroup> m_profileGroup; // the connection menu's profiles
 };
 
 } // namespace ApiAccess

@@ -1,6 +1,5 @@
 #include "widgets/ContentFit.h"
 
-#include <QCoreApplication>
 #include <QEvent>
 #include <QLayout>
 #include <QWidget>
@@ -30,17 +29,21 @@ void ContentFit::refit()
     if (m_fitting)
         return;
     m_fitting = true;
-    // Nested sections (Advanced) lay themselves out first: their size, as
-    // the window's layout caches it, is only current once they have.
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QLayout *layout = m_window->layout();
-    layout->invalidate();
+    // activate() takes in what changed; it does nothing when nothing did.
+    // (Invalidating here would post a new layout request every time, and
+    // the window would refit itself forever.) A nested section that lays
+    // itself out later posts a request of its own, and we follow again.
+    layout->activate();
     const int minimumWidth = layout->totalMinimumSize().width();
-    m_window->setMinimumWidth(minimumWidth);
+    if (m_window->minimumWidth() != minimumWidth)
+        m_window->setMinimumWidth(minimumWidth);
     const int width = std::max(m_window->width(), minimumWidth);
-    const int height = layout->hasHeightForWidth() ? layout->totalHeightForWidth(width)
+    const int needed = layout->hasHeightForWidth() ? layout->totalHeightForWidth(width)
                                                    : layout->totalSizeHint().height();
-    m_window->setFixedHeight(std::max(height, layout->totalMinimumSize().height()));
+    const int height = std::max(needed, layout->totalMinimumSize().height());
+    if (m_window->minimumHeight() != height || m_window->maximumHeight() != height)
+        m_window->setFixedHeight(height);
     if (m_window->width() != width)
         m_window->resize(width, m_window->height());
     m_fitting = false;
@@ -51,10 +54,6 @@ bool ContentFit::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_window) {
         switch (event->type()) {
         case QEvent::LayoutRequest:
-            // Let the layout take in the change first, then follow it.
-            m_window->layout()->activate();
-            refit();
-            break;
         case QEvent::Resize:
         case QEvent::Show:
         case QEvent::FontChange:

@@ -190,7 +190,10 @@ void ExpanderSection::onToggled(bool checked)
 
 void ExpanderSection::animateOpening()
 {
-    // The height the content will have at its current width.
+    // The width the content gets is known once its layout has placed the
+    // content just shown; its height at that width is where the slide ends.
+    if (QWidget *parent = m_content->parentWidget(); parent && parent->layout())
+        parent->layout()->activate();
     int target = m_content->sizeHint().height();
     if (m_content->hasHeightForWidth() && m_content->width() > 0)
         target = m_content->heightForWidth(m_content->width());

@@ -17,7 +17,15 @@ FeedbackScroller::FeedbackScroller(QLabel *label, int maxLines, QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     setWidgetResizable(true);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setFocusPolicy(Qt::NoFocus); // the field it belongs to has the focus
+    // Usually only text under its field, with nothing to focus; once it
+    // scrolls, Tab reaches it (a frame shows the focus) so the keyboard can
+    // scroll what the mouse can.
+    setFocusPolicy(Qt::NoFocus);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this](int, int maximum) {
+        const bool scrolls = maximum > 0;
+        setFocusPolicy(scrolls ? Qt::TabFocus : Qt::NoFocus);
+        setFrameShape(scrolls ? QFrame::StyledPanel : QFrame::NoFrame);
+    });
     setBackgroundRole(QPalette::Window);
     viewport()->setBackgroundRole(QPalette::Window);
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);

@@ -9,7 +9,8 @@ namespace ApiAccess {
 // Holds a word-wrapped feedback label (one line per problem) at the height
 // its text needs, up to `maxLines` lines; beyond that it scrolls, so that a
 // list of 256 IP ranges with a problem each cannot push a dialog past the
-// bottom of the screen. Laid out height-for-width like the label itself.
+// bottom of the screen, and Tab can reach it to scroll from the keyboard.
+// Laid out height-for-width like the label itself.
 class FeedbackScroller : public QScrollArea
 {
     Q_OBJECT

@@ -78,24 +78,27 @@ MessageBar::MessageBar(QWidget *parent)
 
 MessageBar::~MessageBar() = default;
 
-void MessageBar::show(Severity severity, const QString &text, bool announce)
+void MessageBar::showMessage(Severity severity, const QString &text, bool announce)
 {
     m_severity = severity;
-    // Alerts interrupt; everything else waits its turn.
-    LiveRegion::mark(this,
-                     severity == Severity::Error ? LiveRegion::Urgency::Assertive
-                                                 : LiveRegion::Urgency::Polite);
     m_text->setText(text);
-    setAccessibleName(text);
+    // The severity is said, not only drawn.
+    switch (severity) {
+    case Severity::Error:
+        setAccessibleName(tr("Error: %1").arg(text));
+        break;
+    case Severity::Warning:
+        setAccessibleName(tr("Warning: %1").arg(text));
+        break;
+    case Severity::Information:
+    case Severity::Success:
+        setAccessibleName(text);
+        break;
+    }
     applySeverity();
-    QFrame::show();
+    show();
     if (announce)
         LiveRegion::announce(this);
-}
-
-void MessageBar::hide()
-{
-    QFrame::hide();
 }
 
 void MessageBar::setClosable(bool closable)
@@ -126,7 +129,21 @@ QString MessageBar::text() const
 QColor MessageBar::accentColor(Severity severity) const
 {
     const QIcon icon = style()->standardIcon(iconOf(severity), nullptr, this);
-    return PaletteColors::iconColor(icon, palette().color(QPalette::WindowText));
+    const QColor colour = PaletteColors::iconColor(icon, QColor());
+    if (colour.isValid())
+        return colour;
+    // A monochrome icon theme: distinct colours of the palette instead.
+    switch (severity) {
+    case Severity::Information:
+        return palette().color(QPalette::Highlight);
+    case Severity::Success:
+        return palette().color(QPalette::LinkVisited);
+    case Severity::Warning:
+        return palette().color(QPalette::Link);
+    case Severity::Error:
+        break;
+    }
+    return palette().color(QPalette::WindowText);
 }
 
 void MessageBar::applySeverity()
@@ -136,6 +153,7 @@ void MessageBar::applySeverity()
                           ->standardIcon(iconOf(m_severity), nullptr, this)
                           .pixmap(QSize(side, side), devicePixelRatioF()));
     m_icon->setFixedWidth(side);
+    m_accent = accentColor(m_severity);
     update();
 }
 
@@ -144,7 +162,7 @@ void MessageBar::paintEvent(QPaintEvent *event)
     QFrame::paintEvent(event);
     const QColor window = palette().color(QPalette::Window);
     const QColor text = palette().color(QPalette::WindowText);
-    const QColor accent = accentColor(m_severity);
+    const QColor &accent = m_accent;
     QPainter painter(this);
     painter.fillRect(rect(), PaletteColors::tint(window, accent, text));
     painter.fillRect(QRect(0, 0, kStripeWidth, height()), accent);

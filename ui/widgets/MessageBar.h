@@ -18,12 +18,12 @@ namespace ApiAccess {
 // severity, and the tint and the stripe on the leading edge are that
 // icon's own colour blended into the palette's window colour, so light,
 // dark and high-contrast palettes (and platform icon themes) each get their
-// own. The text keeps the palette's window text colour.
+// own; a monochrome icon theme falls back to distinct palette colours. The
+// text keeps the palette's window text colour.
 //
-// Accessibility: the bar is an AlertMessage (Error, Warning) or a
-// Notification (Information, Success) whose name is the text, so screen
-// readers that list alerts find it; showing it also announces it
-// (Announcer) unless the caller says otherwise.
+// Accessibility: the bar is a Notification (LiveRegion) whose name is the
+// text, with "Error:" or "Warning:" before it where that is the severity;
+// showing it announces it unless the caller says otherwise.
 class MessageBar : public QFrame
 {
     Q_OBJECT
@@ -36,9 +36,8 @@ public:
     ~MessageBar() override;
 
     // Shows `text` with `severity`, replacing what was shown; the action
-    // buttons added since the last show() stay unless clearActions() ran.
-    void show(Severity severity, const QString &text, bool announce = true);
-    void hide();
+    // buttons added stay unless clearActions() ran. (hide() hides it.)
+    void showMessage(Severity severity, const QString &text, bool announce = true);
     // Hides the bar when the close button is pressed (default true).
     void setClosable(bool closable);
 
@@ -52,8 +51,8 @@ public:
     QLabel *textLabel() const { return m_text; }
     QToolButton *closeButton() const { return m_close; }
 
-    // The colour the bar tints itself with for `severity` (tests compare
-    // it with the palette; see the class comment).
+    // The colour the bar tints itself with for `severity` (see the class
+    // comment).
     QColor accentColor(Severity severity) const;
 
 Q_SIGNALS:
@@ -67,6 +66,7 @@ private:
     void applySeverity();
 
     Severity m_severity = Severity::Information;
+    QColor m_accent; // accentColor(m_severity), kept for painting
     QLabel *m_icon = nullptr;
     QLabel *m_text = nullptr;
     QHBoxLayout *m_actionsLayout = nullptr;

@@ -1,6 +1,8 @@
 #include "widgets/MotionPreference.h"
 
 #include <QDir>
+#include <QObject>
+#include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtGlobal>
@@ -24,6 +26,13 @@ namespace ApiAccess::MotionPreference {
 namespace {
 
 std::optional<bool> &overridden()
+{
+    static std::optional<bool> value;
+    return value;
+}
+
+// What gsettings answered for GNOME, once it has.
+std::optional<bool> &gnomeAnimations()
 {
     static std::optional<bool> value;
     return value;
@@ -56,8 +65,33 @@ bool animationsEnabled()
         return *overridden();
     if (qEnvironmentVariableIntValue("APIACCESS_REDUCE_MOTION") != 0)
         return false;
+    if (gnomeAnimations() && !*gnomeAnimations())
+        return false;
     static const bool platform = platformAllowsAnimations();
     return platform;
+}
+
+void readDesktopSettings(QObject *context)
+{
+#ifdef Q_OS_WIN
+    Q_UNUSED(context);
+#else
+    const QString gsettings = QStandardPaths::findExecutable(u"gsettings"_s);
+    if (gsettings.isEmpty())
+        return;
+    auto *process = new QProcess(context);
+    QObject::connect(process, &QProcess::finished, process, [process](int code) {
+        if (code == 0) {
+            const QByteArray answer = process->readAllStandardOutput().trimmed();
+            if (answer == "true" || answer == "false")
+                gnomeAnimations() = answer == "true";
+        }
+        process->deleteLater();
+    });
+    QObject::connect(process, &QProcess::errorOccurred, process,
+                     [process] { process->deleteLater(); });
+    process->start(gsettings, {u"get"_s, u"org.gnome.desktop.interface"_s, u"enable-animations"_s});
+#endif
 }
 
 void setOverride(bool enabled)

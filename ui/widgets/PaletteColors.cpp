@@ -66,6 +66,24 @@ QColor iconColor(const QIcon &icon, const QColor &fallback)
     return QColor::fromRgbF(float(red / weight), float(green / weight), float(blue / weight));
 }
 
+QColor fadedText(const QColor &text, const QList<QColor> &backgrounds)
+{
+    if (backgrounds.isEmpty())
+        return text;
+    // Towards the first background (the one the text mostly stands on).
+    QColor best = text;
+    for (qreal amount = 0.05; amount <= 0.6; amount += 0.05) {
+        const QColor faded = blend(text, backgrounds.constFirst(), amount);
+        const bool readable =
+            std::all_of(backgrounds.cbegin(), backgrounds.cend(),
+                        [&faded](const QColor &b) { return contrastRatio(faded, b) >= kReadable; });
+        if (!readable)
+            break;
+        best = faded;
+    }
+    return best;
+}
+
 QColor tint(const QColor &window, const QColor &accent, const QColor &text)
 {
     const qreal wanted = std::min(kReadable, contrastRatio(window, text));

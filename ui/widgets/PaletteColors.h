@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QList>
 
 class QIcon;
 
@@ -16,6 +17,11 @@ qreal contrastRatio(const QColor &a, const QColor &b);
 // red of an error icon, not its white cross), or `fallback` for an icon
 // without colour (a monochrome icon theme).
 QColor iconColor(const QIcon &icon, const QColor &fallback);
+
+// `text` faded towards the backgrounds as far as it stays readable on all
+// of them (WCAG AA, 4.5:1): for content that is not in effect (a disabled
+// token, rows that may be out of date) but must still be read.
+QColor fadedText(const QColor &text, const QList<QColor> &backgrounds);
 
 // A background tinted with `accent` on `window` that keeps `text` at least
 // as readable as WCAG AA asks (4.5:1), or as readable as it was on

@@ -8,6 +8,7 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QAbstractScrollArea>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -63,10 +64,36 @@ private:
                          .arg(text.left(60)));
     }
 
+    // Inside a scrolling area a widget may be partly out of view on purpose.
+    static bool scrolls(const QWidget *widget)
+    {
+        for (const QWidget *w = widget->parentWidget(); w; w = w->parentWidget()) {
+            if (const auto *area = qobject_cast<const QAbstractScrollArea *>(w);
+                area && area->viewport()->isAncestorOf(widget))
+                return true;
+        }
+        return false;
+    }
+
     static void check(const QWidget *widget, QStringList &found)
     {
         if (!shown(widget))
             return;
+        // Its own size may be right and the window still too small for it,
+        // or a neighbour on top of it.
+        const bool textual = qobject_cast<const QLabel *>(widget)
+            || qobject_cast<const QAbstractButton *>(widget)
+            || qobject_cast<const QComboBox *>(widget);
+        if (textual && !widget->isWindow() && !scrolls(widget)
+            && widget->visibleRegion().boundingRect() != widget->rect()) {
+            found.append(QStringLiteral("%1: only %2 of %3 × %4 is in view")
+                             .arg(name(widget))
+                             .arg(QStringLiteral("%1 × %2")
+                                      .arg(widget->visibleRegion().boundingRect().width())
+                                      .arg(widget->visibleRegion().boundingRect().height()))
+                             .arg(widget->width())
+                             .arg(widget->height()));
+        }
         if (const auto *label = qobject_cast<const QLabel *>(widget)) {
             checkLabel(label, found);
         } else if (const auto *combo = qobject_cast<const QComboBox *>(widget)) {
@@ -159,8 +186,8 @@ private:
                 const int width = std::min(cell.width(), viewport.right() - cell.left() + 1);
                 if (needed.width() <= width)
                     continue;
-                if (index.data(Qt::ToolTipRole).toString().contains(text))
-                    continue; // elided on purpose, the whole text a hover away
+                if (index.data(Qt::ToolTipRole).toString() == text)
+                    continue; // elided on purpose (a name), the whole text a hover away
                 report(found, view, needed, QSize(width, cell.height()), text);
             }
         }
