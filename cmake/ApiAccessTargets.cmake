@@ -77,3 +77,18 @@ function(apiaccess_add_test)
         TIMEOUT 300
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_FORCE_STDERR_LOGGING=1")
 endfunction()
+
+# Registers test `test` a second time as `${test}_postgresql`: the same
+# binary under tests/support/with-postgres, which gives it a private
+# throw-away PostgreSQL 15 cluster and APIACCESS_TEST_BACKEND=postgresql
+# (see tests/server/support/TestDatabase.h). The server's suites prove
+# every behaviour on both backends this way.
+function(apiaccess_add_postgresql_variant test)
+    add_test(NAME ${test}_postgresql
+        COMMAND "${PROJECT_SOURCE_DIR}/tests/support/with-postgres" $<TARGET_FILE:${test}>)
+    get_test_property(${test} LABELS labels)
+    set_tests_properties(${test}_postgresql PROPERTIES
+        LABELS "${labels};postgresql"
+        TIMEOUT 300
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_FORCE_STDERR_LOGGING=1")
+endfunction()

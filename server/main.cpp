@@ -1,5 +1,6 @@
 #include "app/ServerApp.h"
 #include "cli/AdminCommands.h"
+#include "cli/MigrateCommand.h"
 #include "cli/ServerCommandLine.h"
 #include "common/Version.h"
 
@@ -41,7 +42,12 @@ int main(int argc, char *argv[])
             err << "apiaccess-server: cannot read standard input\n";
             return 1;
         }
-        return runAdminCommand(admin->arguments, admin->dataDir, out, err, input);
+        return runAdminCommand(admin->arguments, admin->database, out, err, input);
+    }
+    if (const auto *migrate = std::get_if<MigrateInvocation>(&command)) {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return runMigrate(*migrate, out, err);
     }
     return runServe(std::get<ServeOptions>(command));
 }

@@ -50,6 +50,14 @@ APIACCESS_TEST_PACKAGES=(
     # read back (xclip), and a window manager that gives the focus back to
     # the main window when a dialog closes (openbox); Xvfb and xauth as above.
     at-spi2-core python3-pyatspi xdotool xclip openbox
+    # The server's suites run again on PostgreSQL 15: Qt's driver for it
+    # (libqt6sql6-psql), the server and pg_dump (postgresql), and
+    # pg_virtualenv (postgresql-common), which gives each test run a private
+    # throw-away cluster (tests/support/with-postgres), also as root.
+    libqt6sql6-psql postgresql postgresql-common
+    # The shipped nginx configuration (packaging/nginx) is tested in a real
+    # nginx in front of several server instances.
+    nginx-light
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }

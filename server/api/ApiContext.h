@@ -7,7 +7,9 @@
 
 namespace ApiAccess::Server {
 
-class Store;
+class TokenStore;
+class AccountStore;
+class AuditStore;
 class SecretVault;
 class Verifier;
 class Authenticator;
@@ -18,7 +20,9 @@ class Metrics;
 // What the handlers work with. Owned by ServerApp; handlers only borrow.
 struct ApiContext
 {
-    Store &store;
+    TokenStore &tokens;
+    AccountStore &accounts;
+    AuditStore &audit;
     const SecretVault &vault;
     Verifier &verifier;
     Authenticator &authenticator;

@@ -2,7 +2,9 @@
 
 #include "api/Problems.h"
 #include "auth/Authenticator.h"
-#include "store/Store.h"
+#include "store/AccountStore.h"
+#include "store/AuditStore.h"
+#include "store/TokenStore.h"
 #include "token/TokenFormat.h"
 #include "wire/JsonReader.h"
 
@@ -91,7 +93,7 @@ Result<TokenTarget, HttpResponse> adminAndTokenId(ApiContext &context, const Htt
 
 Result<StoredToken, HttpResponse> loadToken(ApiContext &context, const QString &id)
 {
-    auto found = context.store.findToken(id);
+    auto found = context.tokens.findToken(id);
     if (!found)
         return fail(storeFailure(found.error(), tr("There is no API token with this id.")));
     return std::move(found).value();

@@ -5,7 +5,9 @@
 #include "auth/SignInThrottle.h"
 #include "crypto/PasswordHash.h"
 #include "iprange/IpRange.h"
-#include "store/Store.h"
+#include "store/AccountStore.h"
+#include "store/AuditStore.h"
+#include "store/TokenStore.h"
 #include "wire/JsonReader.h"
 #include "wire/Rfc3339.h"
 
@@ -40,11 +42,14 @@ HttpResponse signIn(ApiContext &context, HttpRequest &request)
 
     const qint64 nowMs = context.nowMs();
     const QString address = IpRange::fromAddress(request.clientAddress).toString();
-    if (const auto wait = context.throttle.retryAfter(*username, address, nowMs))
-        return Problems::tooManyRequests(*wait);
+    const auto wait = context.throttle.retryAfter(*username, address, nowMs);
+    if (!wait)
+        return HandlerSupport::storeFailure(wait.error(), QString());
+    if (wait.value())
+        return Problems::tooManyRequests(*wait.value());
 
     const QByteArray passwordBytes = password->toUtf8();
-    const auto account = context.store.findAdmin(*username);
+    const auto account = context.accounts.findAdmin(*username);
     bool accepted = false;
     if (account) {
         accepted = PasswordHash::verify(account->passwordHash, passwordBytes);
@@ -56,19 +61,22 @@ HttpResponse signIn(ApiContext &context, HttpRequest &request)
 
     const Principal principal{accepted ? account->username : *username, QString(), QByteArray()};
     if (!accepted) {
-        context.throttle.recordFailure(*username, address, nowMs);
-        (void)context.store.recordAudit(HandlerSupport::auditEvent(
+        if (const auto counted = context.throttle.recordFailure(*username, address, nowMs);
+            !counted)
+            return HandlerSupport::storeFailure(counted.error(), QString());
+        (void)context.audit.recordAudit(HandlerSupport::auditEvent(
             context, principal, request, AuditAction::SignInFailed, QString()));
         return Problems::unauthorized(tr("The user name or password is wrong."));
     }
 
-    context.throttle.recordSuccess(*username, address);
+    if (const auto cleared = context.throttle.recordSuccess(*username, address); !cleared)
+        return HandlerSupport::storeFailure(cleared.error(), QString());
     const auto session = context.authenticator.issueSession(account->username, nowMs);
     if (!session) {
         qCWarning(lcSessions) << "could not store a session:" << session.error();
         return Problems::serviceUnavailable();
     }
-    (void)context.store.recordAudit(
+    (void)context.audit.recordAudit(
         HandlerSupport::auditEvent(context, principal, request, AuditAction::SignedIn, QString()));
 
     HttpResponse response =
@@ -85,10 +93,10 @@ HttpResponse signOut(ApiContext &context, HttpRequest &request)
     const auto principal = context.authenticator.session(request, context.nowMs());
     if (!principal)
         return principal.error();
-    const auto deleted = context.store.deleteSession(principal->sessionHash);
+    const auto deleted = context.accounts.deleteSession(principal->sessionHash);
     if (!deleted && deleted.error().code != StoreErrorCode::NotFound)
         return HandlerSupport::storeFailure(deleted.error(), QString());
-    (void)context.store.recordAudit(HandlerSupport::auditEvent(context, principal.value(), request,
+    (void)context.audit.recordAudit(HandlerSupport::auditEvent(context, principal.value(), request,
                                                                AuditAction::SignedOut, QString()));
     return HttpResponse::noContent();
 }

@@ -3,7 +3,9 @@
 #include "api/Problems.h"
 #include "auth/Authenticator.h"
 #include "crypto/SecretVault.h"
-#include "store/Store.h"
+#include "store/AccountStore.h"
+#include "store/AuditStore.h"
+#include "store/TokenStore.h"
 #include "token/TokenFormat.h"
 #include "wire/Token.h"
 
@@ -85,7 +87,7 @@ HttpResponse listTokens(ApiContext &context, HttpRequest &request)
     const auto query = parseListQuery(request.query, now);
     if (!query)
         return query.error();
-    const auto page = context.store.listTokens(query.value());
+    const auto page = context.tokens.listTokens(query.value());
     if (!page)
         return HandlerSupport::storeFailure(page.error(), QString());
 
@@ -141,7 +143,7 @@ HttpResponse getTokenSecret(ApiContext &context, HttpRequest &request)
     QByteArray encoded = TokenFormat::encode(TokenCredentials{token->id, secret.value()});
     secret.value().fill('\0');
 
-    const auto audited = context.store.recordAudit(HandlerSupport::auditEvent(
+    const auto audited = context.audit.recordAudit(HandlerSupport::auditEvent(
         context, principal, request, AuditAction::TokenSecretRetrieved, token->id));
     if (!audited) {
         encoded.fill('\0');

@@ -3,7 +3,9 @@
 #include "api/Problems.h"
 #include "auth/Authenticator.h"
 #include "crypto/SecretVault.h"
-#include "store/Store.h"
+#include "store/AccountStore.h"
+#include "store/AuditStore.h"
+#include "store/TokenStore.h"
 #include "token/TokenFormat.h"
 #include "verify/UsageRecorder.h"
 #include "verify/Verifier.h"
@@ -119,7 +121,7 @@ HttpResponse createToken(ApiContext &context, HttpRequest &request)
     token.secretHash = context.vault.hashSecret(credentials.secret);
     token.encryptedSecret = context.vault.encryptSecret(credentials.secret, token.id);
 
-    const auto created = context.store.createToken(
+    const auto created = context.tokens.createToken(
         token,
         HandlerSupport::auditEvent(context, principal.value(), request, AuditAction::TokenCreated,
                                    token.id, token.name));
@@ -171,7 +173,7 @@ HttpResponse updateToken(ApiContext &context, HttpRequest &request)
 
     // The revision read above is the one If-Match approved; the store
     // refuses the write if anyone changed the token in between.
-    const auto updated = context.store.updateToken(
+    const auto updated = context.tokens.updateToken(
         id, changes, current->revision, now,
         HandlerSupport::auditEvent(context, principal, request, actionFor(input.value()), id,
                                    changedFields(input.value())));
@@ -194,7 +196,7 @@ HttpResponse deleteToken(ApiContext &context, HttpRequest &request)
         if (!current)
             return current.error();
     }
-    const auto deleted = context.store.deleteToken(
+    const auto deleted = context.tokens.deleteToken(
         id, HandlerSupport::auditEvent(context, principal, request, AuditAction::TokenDeleted, id));
     if (!deleted)
         return HandlerSupport::storeFailure(deleted.error(),
@@ -248,7 +250,7 @@ HttpResponse rotateToken(ApiContext &context, HttpRequest &request)
     const QByteArray sealed = context.vault.encryptSecret(credentials.secret, credentials.id);
     const QString detail = previousValidUntil ? tr("previous secret valid for %1 s").arg(*grace)
                                               : tr("previous secret revoked");
-    const auto rotated = context.store.rotateSecret(
+    const auto rotated = context.tokens.rotateSecret(
         id, hash, sealed, previousValidUntil, expectedRevision, now,
         HandlerSupport::auditEvent(context, principal, request, AuditAction::TokenRotated, id,
                                    detail));

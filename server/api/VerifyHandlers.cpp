@@ -2,7 +2,9 @@
 #include "api/Handlers.h"
 #include "api/Problems.h"
 #include "ops/Metrics.h"
-#include "store/Store.h"
+#include "store/AccountStore.h"
+#include "store/AuditStore.h"
+#include "store/TokenStore.h"
 #include "verify/Verifier.h"
 
 #include <QCoreApplication>

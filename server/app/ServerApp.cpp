@@ -10,10 +10,11 @@
 #include "http/Router.h"
 #include "ops/Metrics.h"
 #include "ops/RequestLog.h"
-#include "store/SqliteStore.h"
+#include "store/Stores.h"
 #include "verify/UsageRecorder.h"
 #include "verify/Verifier.h"
 
+#include <QDir>
 #include <QLoggingCategory>
 
 #include <csignal>
@@ -51,23 +52,28 @@ int runServe(const ServeOptions &options)
     // A client that goes away mid-write must not kill the server.
     std::signal(SIGPIPE, SIG_IGN);
 
-    auto store = SqliteStore::open(options.dataDir);
-    if (!store)
-        return failStart(store.error());
     auto key = MasterKey::loadOrCreate(options.dataDir, options.keyFile);
     if (!key)
         return failStart(key.error());
-
     const SecretVault vault(key.value());
+    const QString keyFile = options.keyFile.isEmpty()
+        ? QDir(options.dataDir).filePath(QStringLiteral("master.key"))
+        : options.keyFile;
+    auto opened = Stores::open(options.database, {vault.keyCheck(), keyFile});
+    if (!opened)
+        return failStart(opened.error());
+    Stores &stores = opened.value();
+    qCInfo(lcServer).noquote() << "database:" << options.database.describe();
+
     Metrics metrics;
-    SignInThrottle throttle;
+    SignInThrottle throttle(*stores.accounts);
     int exitCode = 0;
     {
-        UsageRecorder usage(*store.value(), kUsageFlushInterval);
-        Verifier verifier(*store.value(), vault, usage);
-        Authenticator authenticator(*store.value(), vault, verifier);
-        ApiContext context{*store.value(), vault, verifier, authenticator,
-                           throttle,       usage, metrics};
+        UsageRecorder usage(*stores.tokens, kUsageFlushInterval);
+        Verifier verifier(*stores.tokens, vault, usage);
+        Authenticator authenticator(*stores.accounts, vault, verifier);
+        ApiContext context{*stores.tokens, *stores.accounts, *stores.audit, vault,  verifier,
+                           authenticator,  throttle,         usage,         metrics};
 
         Router router;
         addApiRoutes(router, context);

@@ -3,7 +3,7 @@
 #include "access/AccessLevel.h"
 #include "api/Problems.h"
 #include "crypto/SecretVault.h"
-#include "store/Store.h"
+#include "store/AccountStore.h"
 #include "verify/Verifier.h"
 
 #include <QCoreApplication>
@@ -65,8 +65,8 @@ std::optional<QByteArray> bearerToken(std::string_view header)
 
 } // namespace
 
-Authenticator::Authenticator(Store &store, const SecretVault &vault, Verifier &verifier)
-    : m_store(store)
+Authenticator::Authenticator(AccountStore &accounts, const SecretVault &vault, Verifier &verifier)
+    : m_accounts(accounts)
     , m_vault(vault)
     , m_verifier(verifier)
 { }
@@ -81,7 +81,7 @@ Result<Principal, HttpResponse> Authenticator::session(const HttpRequest &reques
         return fail(Problems::unauthorized(tr("The session token is malformed. Sign in again.")));
 
     const QByteArray hash = m_vault.hashSessionToken(*token);
-    const auto found = m_store.findSession(hash);
+    const auto found = m_accounts.findSession(hash);
     if (!found) {
         if (found.error().code == StoreErrorCode::NotFound)
             return fail(Problems::unauthorized(tr("The session has ended. Sign in again.")));
@@ -92,11 +92,11 @@ Result<Principal, HttpResponse> Authenticator::session(const HttpRequest &reques
     const qint64 idleEndsMs =
         session.lastSeenAt.toMSecsSinceEpoch() + std::chrono::milliseconds(kIdleTimeout).count();
     if (nowMs >= session.expiresAt.toMSecsSinceEpoch() || nowMs >= idleEndsMs) {
-        (void)m_store.deleteSession(hash);
+        (void)m_accounts.deleteSession(hash);
         return fail(Problems::unauthorized(tr("The session has expired. Sign in again.")));
     }
     if (nowMs - session.lastSeenAt.toMSecsSinceEpoch() >= kTouchEveryMs)
-        (void)m_store.touchSession(hash, QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC));
+        (void)m_accounts.touchSession(hash, QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC));
     return Principal{session.username, QString(), hash};
 }
 
@@ -147,7 +147,7 @@ Result<IssuedSession, QString> Authenticator::issueSession(const QString &userna
     record.createdAt = now;
     record.lastSeenAt = now;
     record.expiresAt = now.addMSecs(std::chrono::milliseconds(kAbsoluteTimeout).count());
-    const auto created = m_store.createSession(record);
+    const auto created = m_accounts.createSession(record);
     if (!created)
         return fail(created.error().message);
     return IssuedSession{token, record.expiresAt};

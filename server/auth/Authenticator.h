@@ -11,7 +11,7 @@
 
 namespace ApiAccess::Server {
 
-class Store;
+class AccountStore;
 class SecretVault;
 class Verifier;
 
@@ -39,7 +39,7 @@ public:
     static constexpr std::chrono::hours kIdleTimeout{24};
     static constexpr std::chrono::hours kAbsoluteTimeout{24 * 14};
 
-    Authenticator(Store &store, const SecretVault &vault, Verifier &verifier);
+    Authenticator(AccountStore &accounts, const SecretVault &vault, Verifier &verifier);
 
     // The principal, or the 401/403/503 answer to send.
     Result<Principal, HttpResponse> admin(const HttpRequest &request, qint64 nowMs);
@@ -49,7 +49,7 @@ public:
     Result<IssuedSession, QString> issueSession(const QString &username, qint64 nowMs);
 
 private:
-    Store &m_store;
+    AccountStore &m_accounts;
     const SecretVault &m_vault;
     Verifier &m_verifier;
 };

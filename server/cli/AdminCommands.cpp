@@ -2,7 +2,7 @@
 
 #include "crypto/MasterKey.h"
 #include "crypto/PasswordHash.h"
-#include "store/SqliteStore.h"
+#include "store/Stores.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -99,7 +99,7 @@ struct Parsed
     bool passwordStdin = false;
 };
 
-int setPassword(Store &store, const Parsed &parsed, QTextStream &out, QTextStream &err,
+int setPassword(AccountStore &store, const Parsed &parsed, QTextStream &out, QTextStream &err,
                 QIODevice &in)
 {
     WipedBytes password;
@@ -141,19 +141,20 @@ int setPassword(Store &store, const Parsed &parsed, QTextStream &out, QTextStrea
     return kOk;
 }
 
-int run(const Parsed &parsed, const QString &dataDir, QTextStream &out, QTextStream &err,
+int run(const Parsed &parsed, const DatabaseConfig &database, QTextStream &out, QTextStream &err,
         QIODevice &in)
 {
     if (!initialiseSodium()) {
         err << tr("libsodium could not be initialised") << u'\n';
         return kFailed;
     }
-    auto opened = SqliteStore::open(dataDir);
+    // No master key here: accounts hold no token secret.
+    auto opened = Stores::open(database, {});
     if (!opened) {
         err << opened.error() << u'\n';
         return kFailed;
     }
-    Store &store = *opened.value();
+    AccountStore &store = *opened.value().accounts;
 
     if (parsed.command == u"add" || parsed.command == u"passwd")
         return setPassword(store, parsed, out, err, in);
@@ -184,7 +185,7 @@ int run(const Parsed &parsed, const QString &dataDir, QTextStream &out, QTextStr
 
 } // namespace
 
-int runAdminCommand(const QStringList &arguments, const QString &dataDir, QTextStream &out,
+int runAdminCommand(const QStringList &arguments, const DatabaseConfig &database, QTextStream &out,
                     QTextStream &err, QIODevice &stdinDevice)
 {
     if (arguments.isEmpty())
@@ -231,7 +232,7 @@ int runAdminCommand(const QStringList &arguments, const QString &dataDir, QTextS
                                  "A-Z a-z 0-9 . _ @ -"));
     }
 
-    const int code = run(parsed, dataDir, out, err, stdinDevice);
+    const int code = run(parsed, database, out, err, stdinDevice);
     out.flush();
     err.flush();
     return code;

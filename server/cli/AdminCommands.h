@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/DatabaseConfig.h"
+
 #include <QIODevice>
 #include <QString>
 #include <QStringList>
@@ -16,7 +18,7 @@ namespace ApiAccess::Server {
 // The password is the first line of `stdinDevice`; it is never echoed.
 // Returns the process exit code: 0 done, 1 operational error (e.g. the user
 // exists or does not exist, the database failed), 2 usage error.
-int runAdminCommand(const QStringList &arguments, const QString &dataDir, QTextStream &out,
+int runAdminCommand(const QStringList &arguments, const DatabaseConfig &database, QTextStream &out,
                     QTextStream &err, QIODevice &stdinDevice);
 
 } // namespace ApiAccess::Server

@@ -40,6 +40,7 @@ QString usage()
   apiaccess-server admin passwd NAME --password-stdin
   apiaccess-server admin list
   apiaccess-server admin remove NAME
+  apiaccess-server migrate --from-data-dir DIR --to postgresql://USER@HOST[:PORT]/DBNAME
   apiaccess-server --help | --version
 
 Options for serve:
@@ -48,7 +49,15 @@ Options for serve:
   --data-dir DIR           database and master key (default $STATE_DIRECTORY,
                            else ./apiaccess-data)
   --key-file FILE          master key file (32 bytes, mode 0600) instead of
-                           DIR/master.key
+                           DIR/master.key; every instance on one database
+                           needs the same one
+  --database URL           PostgreSQL instead of SQLite in DIR:
+                           postgresql://USER@HOST[:PORT]/DBNAME
+  --database-password-file FILE
+                           the database password (else PGPASSWORD); never
+                           put it in the URL on a shared machine
+  --cache-grace SECONDS    how long verify answers from its cache after the
+                           database became unreachable (default 5), then 503
   --threads N              worker threads (default: number of cores)
   --trusted-proxy CIDR     a reverse proxy whose X-Forwarded-For / X-Real-IP
                            is believed; repeat for several
@@ -60,6 +69,12 @@ Options for serve:
 
 Options for admin:
   --data-dir DIR           as for serve
+  --database URL, --database-password-file FILE
+                           as for serve
+
+migrate copies everything (tokens with their encrypted secrets, admins,
+audit events) from an SQLite data directory into an empty PostgreSQL
+database; the servers on it need the data directory's master key.
 
 On start, serve prints exactly one line to standard output:
   listening on http://HOST:PORT
@@ -94,6 +109,29 @@ Result<int, QString> parsePositive(const QString &name, const QString &value, in
     return number;
 }
 
+// --database, --database-password-file: PostgreSQL; neither: SQLite in `dataDir`.
+Result<DatabaseConfig, QString> databaseConfig(const QString &url, const QString &passwordFile,
+                                               const QString &dataDir)
+{
+    if (url.isEmpty()) {
+        if (!passwordFile.isEmpty())
+            return fail(tr("--database-password-file goes with --database"));
+        return DatabaseConfig::sqlite(dataDir);
+    }
+    return DatabaseConfig::postgres(url, passwordFile);
+}
+
+// The value of `--name VALUE` or `--name=VALUE` at arguments[i] (advancing i).
+std::optional<QString> optionValue(const QStringList &arguments, qsizetype &i, const QString &name)
+{
+    const QString &argument = arguments[i];
+    if (argument == name && i + 1 < arguments.size())
+        return arguments[++i];
+    if (argument.startsWith(name + u'='))
+        return argument.mid(name.size() + 1);
+    return std::nullopt;
+}
+
 ServerCommand parseServe(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -108,8 +146,13 @@ ServerCommand parseServe(const QStringList &arguments)
     const QCommandLineOption readTimeout(u"read-timeout"_s, QString(), u"SECONDS"_s);
     const QCommandLineOption idleTimeout(u"idle-timeout"_s, QString(), u"SECONDS"_s);
     const QCommandLineOption maxConnections(u"max-connections"_s, QString(), u"N"_s);
+    const QCommandLineOption database(u"database"_s, QString(), u"URL"_s);
+    const QCommandLineOption databasePasswordFile(u"database-password-file"_s, QString(),
+                                                  u"FILE"_s);
+    const QCommandLineOption cacheGrace(u"cache-grace"_s, QString(), u"SECONDS"_s);
     parser.addOptions({listen, dataDir, keyFile, threads, trustedProxy, tlsCert, tlsKey,
-                       readTimeout, idleTimeout, maxConnections});
+                       readTimeout, idleTimeout, maxConnections, database, databasePasswordFile,
+                       cacheGrace});
     if (!parser.parse(QStringList{u"apiaccess-server"_s} + arguments))
         return usageError(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
@@ -166,27 +209,71 @@ ServerCommand parseServe(const QStringList &arguments)
 
     options.dataDir = parser.value(dataDir);
     options.keyFile = parser.value(keyFile);
+    if (parser.isSet(cacheGrace)) {
+        const auto grace = parseSeconds(u"cache-grace"_s, parser.value(cacheGrace));
+        if (!grace)
+            return usageError(grace.error());
+        options.cacheGrace = *grace;
+    }
+    const auto config =
+        databaseConfig(parser.value(database), parser.value(databasePasswordFile), options.dataDir);
+    if (!config)
+        return usageError(config.error());
+    options.database = config.value();
     return options;
 }
 
 ServerCommand parseAdmin(const QStringList &arguments)
 {
     AdminInvocation invocation;
-    invocation.dataDir = defaultDataDir();
+    QString dataDir = defaultDataDir();
+    QString url;
+    QString passwordFile;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &argument = arguments[i];
-        if (argument == u"--data-dir"_s) {
-            if (i + 1 >= arguments.size())
-                return usageError(tr("--data-dir needs a directory"));
-            invocation.dataDir = arguments[++i];
-        } else if (argument.startsWith(u"--data-dir="_s)) {
-            invocation.dataDir = argument.mid(11);
+        if (const auto dir = optionValue(arguments, i, u"--data-dir"_s)) {
+            dataDir = *dir;
+        } else if (const auto database = optionValue(arguments, i, u"--database"_s)) {
+            url = *database;
+        } else if (const auto file = optionValue(arguments, i, u"--database-password-file"_s)) {
+            passwordFile = *file;
+        } else if (argument == u"--data-dir"_s || argument == u"--database"_s
+                   || argument == u"--database-password-file"_s) {
+            return usageError(tr("%1 needs a value").arg(argument));
         } else {
             invocation.arguments.append(argument);
         }
     }
     if (invocation.arguments.isEmpty())
         return usageError(tr("admin needs a command: add, passwd, list or remove"));
+    const auto config = databaseConfig(url, passwordFile, dataDir);
+    if (!config)
+        return usageError(config.error());
+    invocation.database = config.value();
+    return invocation;
+}
+
+ServerCommand parseMigrate(const QStringList &arguments)
+{
+    MigrateInvocation invocation;
+    QString url;
+    QString passwordFile;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (const auto dir = optionValue(arguments, i, u"--from-data-dir"_s))
+            invocation.fromDataDir = *dir;
+        else if (const auto target = optionValue(arguments, i, u"--to"_s))
+            url = *target;
+        else if (const auto file = optionValue(arguments, i, u"--database-password-file"_s))
+            passwordFile = *file;
+        else
+            return usageError(tr("migrate does not take \"%1\"").arg(arguments[i].left(64)));
+    }
+    if (invocation.fromDataDir.isEmpty() || url.isEmpty())
+        return usageError(tr("migrate needs --from-data-dir DIR and --to postgresql://…"));
+    const auto config = DatabaseConfig::postgres(url, passwordFile);
+    if (!config)
+        return usageError(config.error());
+    invocation.to = config.value();
     return invocation;
 }
 
@@ -232,7 +319,10 @@ ServerCommand parseServerCommandLine(const QStringList &arguments)
         return parseServe(rest);
     if (command == u"admin"_s)
         return parseAdmin(rest);
-    return usageError(tr("unknown command \"%1\"; expected serve or admin").arg(command.left(64)));
+    if (command == u"migrate"_s)
+        return parseMigrate(rest);
+    return usageError(
+        tr("unknown command \"%1\"; expected serve, admin or migrate").arg(command.left(64)));
 }
 
 } // namespace ApiAccess::Server

@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "http/HttpServer.h"
 #include "iprange/IpAllowList.h"
+#include "store/DatabaseConfig.h"
 
 #include <QString>
 #include <QStringList>
@@ -17,12 +18,22 @@ struct ServeOptions
     IpAllowList trustedProxies;
     QString dataDir;
     QString keyFile; // empty: <dataDir>/master.key
+    DatabaseConfig database; // SQLite in dataDir unless --database
+    // How long verify answers from its cache after losing the database.
+    std::chrono::milliseconds cacheGrace{5000};
 };
 
 struct AdminInvocation
 {
-    QString dataDir;
+    DatabaseConfig database;
     QStringList arguments; // after "admin": e.g. {"add", "alice", "--password-stdin"}
+};
+
+// `apiaccess-server migrate --from-data-dir DIR --to postgresql://…`
+struct MigrateInvocation
+{
+    QString fromDataDir;
+    DatabaseConfig to;
 };
 
 struct ShowText
@@ -31,9 +42,10 @@ struct ShowText
     int exitCode = 0;
 };
 
-using ServerCommand = std::variant<ServeOptions, AdminInvocation, ShowText>;
+using ServerCommand = std::variant<ServeOptions, AdminInvocation, MigrateInvocation, ShowText>;
 
-// `apiaccess-server serve [...]`, `apiaccess-server admin ...`, --help,
+// `apiaccess-server serve [...]`, `apiaccess-server admin ...`,
+// `apiaccess-server migrate ...`, --help,
 // --version (PRODUCT.md §6). Usage errors come back as ShowText with exit
 // code 2 and a message naming the bad option.
 ServerCommand parseServerCommandLine(const QStringList &arguments);

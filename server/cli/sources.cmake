@@ -1,3 +1,4 @@
 target_sources(apiaccess_server_lib PRIVATE
     cli/AdminCommands.h cli/AdminCommands.cpp
+    cli/MigrateCommand.h cli/MigrateCommand.cpp
 )

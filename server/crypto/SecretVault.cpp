@@ -71,6 +71,11 @@ QByteArray SecretVault::hashSecret(QByteArrayView secret) const
     return keyedHash(secret, m_keys);
 }
 
+QString SecretVault::keyCheck() const
+{
+    return QString::fromLatin1(hashSecret("apiaccess master key check v1").toBase64());
+}
+
 bool SecretVault::verifySecret(QByteArrayView secret, QByteArrayView storedHash) const
 {
     if (storedHash.size() != static_cast<qsizetype>(kHashSize))

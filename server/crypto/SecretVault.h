@@ -32,6 +32,12 @@ public:
     // Keyed hash for session tokens (separate subkey).
     QByteArray hashSessionToken(QByteArrayView sessionToken) const;
 
+    // A value that identifies the master key without revealing it (a keyed
+    // hash of a fixed text, base64): the database records it, so that an
+    // instance started with another key is refused with a message rather
+    // than answering 401 to every token.
+    QString keyCheck() const;
+
 private:
     unsigned char *m_keys = nullptr; // sodium_malloc'd: hash key, AEAD key, session key
 };

@@ -122,6 +122,28 @@ struct UsageRecord
     QString address;
 };
 
+// A token changed (created, edited, rotated, enabled, disabled, deleted) by
+// some instance: the verify caches of the others drop it.
+struct TokenChange
+{
+    qint64 generation = 0; // grows with every change, across instances
+    QString tokenId;
+};
+
+struct TokenChangeBatch
+{
+    QList<TokenChange> changes; // oldest first
+    qint64 latestGeneration = 0; // the newest generation read
+};
+
+// Failed sign-ins for one user name from one address (SignInThrottle).
+struct ThrottleRecord
+{
+    int failures = 0;
+    qint64 lastFailureMs = 0;
+    qint64 lockedUntilMs = 0;
+};
+
 enum class StoreErrorCode {
     NotFound,
     AlreadyExists,

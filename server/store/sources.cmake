@@ -1,8 +1,12 @@
 target_sources(apiaccess_server_lib PRIVATE
-    store/StoreTypes.h store/StoreTypes.cpp
-    store/Store.h
-    store/SqliteStore.h store/SqliteStore.cpp store/SqliteStoreAccounts.cpp
-    store/SqliteConnections.h store/SqliteConnections.cpp
-    store/SqliteSchema.h store/SqliteSchema.cpp
-    store/SqliteRows.h store/SqliteRows.cpp
+    store/StoreTypes.h store/StoreTypes.cpp store/StoreResult.h
+    store/TokenStore.h store/AccountStore.h store/AuditStore.h
+    store/DatabaseConfig.h store/DatabaseConfig.cpp
+    store/Database.h store/Database.cpp store/Stores.h
+    store/SqlConnections.h store/SqlConnections.cpp
+    store/Schema.h store/Schema.cpp
+    store/SqlRows.h store/SqlRows.cpp
+    store/SqlTokenStore.h store/SqlTokenStore.cpp
+    store/SqlAccountStore.h store/SqlAccountStore.cpp
+    store/SqlAuditStore.h store/SqlAuditStore.cpp
 )

@@ -1,6 +1,6 @@
 #include "verify/UsageRecorder.h"
 
-#include "store/Store.h"
+#include "store/TokenStore.h"
 
 #include <QLoggingCategory>
 
@@ -8,8 +8,8 @@ namespace ApiAccess::Server {
 
 Q_LOGGING_CATEGORY(lcUsage, "apiaccess.usage")
 
-UsageRecorder::UsageRecorder(Store &store, std::chrono::milliseconds flushInterval)
-    : m_store(store)
+UsageRecorder::UsageRecorder(TokenStore &tokens, std::chrono::milliseconds flushInterval)
+    : m_tokens(tokens)
     , m_interval(flushInterval)
     , m_thread([this] { run(); })
 { }
@@ -60,7 +60,7 @@ void UsageRecorder::flush()
     }
     if (batch.isEmpty())
         return;
-    const auto written = m_store.recordUsage(batch);
+    const auto written = m_tokens.recordUsage(batch);
     if (!written)
         qCWarning(lcUsage) << "could not record last use of" << batch.size()
                            << "tokens:" << written.error().message;

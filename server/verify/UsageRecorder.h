@@ -12,14 +12,14 @@
 
 namespace ApiAccess::Server {
 
-class Store;
+class TokenStore;
 
 // Remembers when and from where each token was last used and writes that in
 // batches on its own thread, so verification never waits for the database.
 class UsageRecorder
 {
 public:
-    UsageRecorder(Store &store, std::chrono::milliseconds flushInterval);
+    UsageRecorder(TokenStore &tokens, std::chrono::milliseconds flushInterval);
     ~UsageRecorder(); // flushes what is pending
     UsageRecorder(const UsageRecorder &) = delete;
     UsageRecorder &operator=(const UsageRecorder &) = delete;
@@ -45,7 +45,7 @@ private:
 
     void run();
 
-    Store &m_store;
+    TokenStore &m_tokens;
     std::chrono::milliseconds m_interval;
     std::array<Shard, kShards> m_shards;
     std::mutex m_flushMutex; // one flush at a time

@@ -1,7 +1,7 @@
 #include "verify/Verifier.h"
 
 #include "crypto/SecretVault.h"
-#include "store/Store.h"
+#include "store/TokenStore.h"
 #include "token/TokenFormat.h"
 #include "verify/UsageRecorder.h"
 
@@ -30,8 +30,8 @@ QString verifyOutcomeId(VerifyOutcome outcome)
     return u"unknown"_s;
 }
 
-Verifier::Verifier(Store &store, const SecretVault &vault, UsageRecorder &usage)
-    : m_store(store)
+Verifier::Verifier(TokenStore &tokens, const SecretVault &vault, UsageRecorder &usage)
+    : m_tokens(tokens)
     , m_vault(vault)
     , m_usage(usage)
 { }
@@ -48,7 +48,7 @@ Verifier::Loaded Verifier::load(const QString &id)
         return {false, lookup.token};
 
     const TokenCache::Generation generation = m_cache.generation(id);
-    const auto stored = m_store.findToken(id);
+    const auto stored = m_tokens.findToken(id);
     if (stored) {
         auto token = CachedToken::fromStored(stored.value());
         m_cache.insert(id, token, generation);

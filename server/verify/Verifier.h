@@ -12,7 +12,7 @@
 
 namespace ApiAccess::Server {
 
-class Store;
+class TokenStore;
 class SecretVault;
 class UsageRecorder;
 
@@ -37,7 +37,7 @@ struct VerifyResult
 class Verifier
 {
 public:
-    Verifier(Store &store, const SecretVault &vault, UsageRecorder &usage);
+    Verifier(TokenStore &tokens, const SecretVault &vault, UsageRecorder &usage);
 
     VerifyResult verify(std::string_view authorizationHeader, const QHostAddress &client,
                         std::optional<AccessLevel> minimum, qint64 nowMs);
@@ -56,7 +56,7 @@ private:
     };
     Loaded load(const QString &id);
 
-    Store &m_store;
+    TokenStore &m_tokens;
     const SecretVault &m_vault;
     UsageRecorder &m_usage;
     TokenCache m_cache;

@@ -1,5 +1,6 @@
 # Integration tests: the real apiaccess-server binary over real HTTP on
-# 127.0.0.1:0 with a temporary data directory (support/ServerProcess).
+# 127.0.0.1:0 (support/ServerProcess), each on SQLite in a temporary data
+# directory and again (*_postgresql) on a private PostgreSQL cluster.
 add_library(apiaccess_server_testsupport STATIC
     support/ServerProcess.h support/ServerProcess.cpp
     support/ApiTestClient.h support/ApiTestClient.cpp
@@ -9,7 +10,8 @@ add_library(apiaccess_server_testsupport STATIC
     support/ProcessScan.h support/ProcessScan.cpp)
 apiaccess_configure_target(apiaccess_server_testsupport)
 target_include_directories(apiaccess_server_testsupport PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}/support")
-target_link_libraries(apiaccess_server_testsupport PUBLIC apiaccess_core Qt6::Network Qt6::Test)
+target_link_libraries(apiaccess_server_testsupport PUBLIC apiaccess_core apiaccess_testdatabase
+    Qt6::Network Qt6::Test)
 target_compile_definitions(apiaccess_server_testsupport PRIVATE
     APIACCESS_SERVER_BINARY="$<TARGET_FILE:apiaccess-server>")
 add_dependencies(apiaccess_server_testsupport apiaccess-server)
@@ -28,7 +30,5 @@ set(server_integration_tests
 foreach(test IN LISTS server_integration_tests)
     apiaccess_add_test(NAME ${test} SOURCES ${test}.cpp
         LIBRARIES apiaccess_server_testsupport LABELS "integration;server")
+    apiaccess_add_postgresql_variant(${test})
 endforeach()
-# The audit test reads the trail straight from the SQLite file.
-find_package(Qt6 6.4 REQUIRED COMPONENTS Sql)
-target_link_libraries(tst_server_sessions PRIVATE Qt6::Sql)

@@ -1,9 +1,9 @@
+#include "TestDatabase.h"
 #include "cli/AdminCommands.h"
 #include "crypto/PasswordHash.h"
-#include "store/SqliteStore.h"
+#include "store/Stores.h"
 
 #include <QBuffer>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ApiAccess::Server;
@@ -24,9 +24,14 @@ class TestAdminCommands : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ApiAccess::Testing::TestDatabase> m_database;
 
-    QString dataDir() const { return m_dir->filePath(u"data"_s); }
+    DatabaseConfig config() const
+    {
+        if (!m_database->isPostgres())
+            return DatabaseConfig::sqlite(m_database->dataDir());
+        return DatabaseConfig::postgres(m_database->url()).value();
+    }
 
     Outcome run(const QStringList &arguments, const QByteArray &input = {})
     {
@@ -36,7 +41,7 @@ class TestAdminCommands : public QObject
         stdinBuffer.open(QIODevice::ReadOnly);
         QTextStream out(&outcome.out);
         QTextStream err(&outcome.err);
-        outcome.code = runAdminCommand(arguments, dataDir(), out, err, stdinBuffer);
+        outcome.code = runAdminCommand(arguments, config(), out, err, stdinBuffer);
         out.flush();
         err.flush();
         return outcome;
@@ -44,20 +49,20 @@ class TestAdminCommands : public QObject
 
     QString storedHash(const QString &user)
     {
-        auto store = SqliteStore::open(dataDir());
-        if (!store)
+        auto stores = Stores::open(config(), {});
+        if (!stores)
             return {};
-        auto admin = store.value()->findAdmin(user);
+        auto admin = stores->accounts->findAdmin(user);
         return admin ? admin->passwordHash : QString();
     }
 
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
+        m_database = std::make_unique<ApiAccess::Testing::TestDatabase>();
+        QVERIFY2(m_database->isValid(), qPrintable(m_database->errorString()));
     }
-    void cleanup() { m_dir.reset(); }
+    void cleanup() { m_database.reset(); }
 
     void addListPasswdRemove()
     {

@@ -7,9 +7,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace ApiAccess;
@@ -212,42 +209,31 @@ private Q_SLOTS:
         QCOMPARE(client.del(u"/api/v1/sessions/current"_s).status, 204);
 
         // Read the trail straight from the database, as an auditor's tool would.
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"audit-reader"_s);
-        db.setDatabaseName(m_server.dataDir() + u"/apiaccess.sqlite3"_s);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QStringList actions;
-        {
-            QSqlQuery query(db);
-            QVERIFY(query.prepare(u"SELECT action, actor, actor_address FROM audit_events "
-                                  "WHERE token_id = ? ORDER BY id"_s));
-            query.addBindValue(id);
-            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
-            while (query.next()) {
-                actions << query.value(0).toString();
-                QCOMPARE(query.value(1).toString(), kAdmin);
-                QCOMPARE(query.value(2).toString(), u"127.0.0.1"_s);
-            }
+        const auto tokenEvents =
+            m_server.database().rows(u"SELECT action, actor, actor_address FROM audit_events "
+                                     "WHERE token_id = ? ORDER BY id"_s,
+                                     {id});
+        QVERIFY2(m_server.database().lastError().isEmpty(),
+                 qPrintable(m_server.database().lastError()));
+        for (const QVariantList &row : tokenEvents) {
+            actions << row[0].toString();
+            QCOMPARE(row[1].toString(), kAdmin);
+            QCOMPARE(row[2].toString(), u"127.0.0.1"_s);
         }
         QCOMPARE(actions,
                  (QStringList{u"token.created"_s, u"token.changed"_s, u"token.disabled"_s,
                               u"token.enabled"_s, u"token.rotated"_s, u"token.secret_retrieved"_s,
                               u"token.deleted"_s}));
-        {
-            QSqlQuery query(db);
-            QVERIFY(query.exec(u"SELECT action FROM audit_events WHERE token_id IS NULL "
-                               "AND actor = 'alice' ORDER BY id"_s));
-            QStringList sessionActions;
-            while (query.next())
-                sessionActions << query.value(0).toString();
-            QVERIFY2(sessionActions.contains(u"session.signed_in"_s),
-                     qPrintable(sessionActions.join(u',')));
-            QVERIFY2(sessionActions.contains(u"session.signed_out"_s),
-                     qPrintable(sessionActions.join(u',')));
-        }
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(u"audit-reader"_s);
+        QStringList sessionActions;
+        for (const QVariantList &row :
+             m_server.database().rows(u"SELECT action FROM audit_events WHERE token_id IS NULL "
+                                      "AND actor = 'alice' ORDER BY id"_s))
+            sessionActions << row[0].toString();
+        QVERIFY2(sessionActions.contains(u"session.signed_in"_s),
+                 qPrintable(sessionActions.join(u',')));
+        QVERIFY2(sessionActions.contains(u"session.signed_out"_s),
+                 qPrintable(sessionActions.join(u',')));
     }
 
 private:

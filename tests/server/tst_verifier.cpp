@@ -1,15 +1,16 @@
 // The verification hot path: a cache hit never touches the database, every
 // change is seen by the very next check, and unknown ids are remembered.
-// Runs on the real SQLite store, counted through a forwarding decorator.
+// Runs on the real store (SQLite, and PostgreSQL in tst_verifier_postgresql),
+// counted through a forwarding decorator.
+#include "TestDatabase.h"
 #include "crypto/MasterKey.h"
 #include "crypto/SecretVault.h"
-#include "store/SqliteStore.h"
+#include "store/Stores.h"
 #include "token/TokenFormat.h"
 #include "verify/UsageRecorder.h"
 #include "verify/Verifier.h"
 
 #include <QDateTime>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -21,10 +22,10 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Forwards to the real store and counts the reads verification may make.
-class CountingStore final : public Store
+class CountingStore final : public TokenStore
 {
 public:
-    explicit CountingStore(Store &inner)
+    explicit CountingStore(TokenStore &inner)
         : m_inner(inner)
     { }
     std::atomic<int> tokenReads{0};
@@ -63,42 +64,13 @@ public:
     {
         return m_inner.recordUsage(u);
     }
-    StoreResult<Nothing> recordAudit(const AuditEvent &e) override
+    StoreResult<TokenChangeBatch> changesSince(qint64 generation, int limit) override
     {
-        return m_inner.recordAudit(e);
-    }
-    StoreResult<QList<AuditEvent>> auditEvents(int limit) override
-    {
-        return m_inner.auditEvents(limit);
-    }
-    StoreResult<Nothing> addAdmin(const AdminAccount &a) override { return m_inner.addAdmin(a); }
-    StoreResult<Nothing> setAdminPassword(const QString &u, const QString &h,
-                                          const QDateTime &now) override
-    {
-        return m_inner.setAdminPassword(u, h, now);
-    }
-    StoreResult<Nothing> removeAdmin(const QString &u) override { return m_inner.removeAdmin(u); }
-    StoreResult<AdminAccount> findAdmin(const QString &u) override { return m_inner.findAdmin(u); }
-    StoreResult<QList<AdminAccount>> listAdmins() override { return m_inner.listAdmins(); }
-    StoreResult<Nothing> createSession(const SessionRecord &s) override
-    {
-        return m_inner.createSession(s);
-    }
-    StoreResult<SessionRecord> findSession(const QByteArray &h) override
-    {
-        return m_inner.findSession(h);
-    }
-    StoreResult<Nothing> touchSession(const QByteArray &h, const QDateTime &at) override
-    {
-        return m_inner.touchSession(h, at);
-    }
-    StoreResult<Nothing> deleteSession(const QByteArray &h) override
-    {
-        return m_inner.deleteSession(h);
+        return m_inner.changesSince(generation, limit);
     }
 
 private:
-    Store &m_inner;
+    TokenStore &m_inner;
 };
 
 QByteArray basic(const TokenCredentials &credentials)
@@ -122,11 +94,16 @@ private Q_SLOTS:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        auto store = SqliteStore::open(m_dir->path());
-        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error()));
-        m_store = std::move(store).value();
-        auto key = MasterKey::loadOrCreate(m_dir->path(), QString());
+        m_database = std::make_unique<Testing::TestDatabase>();
+        QVERIFY2(m_database->isValid(), qPrintable(m_database->errorString()));
+        const DatabaseConfig config = m_database->isPostgres()
+            ? DatabaseConfig::postgres(m_database->url()).value()
+            : DatabaseConfig::sqlite(m_database->dataDir());
+        auto stores = Stores::open(config, {});
+        QVERIFY2(stores.ok(), qPrintable(stores.ok() ? QString() : stores.error()));
+        m_stores = std::move(stores).value();
+        m_store = m_stores.tokens.get();
+        auto key = MasterKey::loadOrCreate(m_database->dataDir(), QString());
         QVERIFY2(key.ok(), qPrintable(key.ok() ? QString() : key.error()));
         m_key = std::make_unique<MasterKey>(std::move(key).value());
         m_vault = std::make_unique<SecretVault>(*m_key);
@@ -142,8 +119,9 @@ private Q_SLOTS:
         m_counting.reset();
         m_vault.reset();
         m_key.reset();
-        m_store.reset();
-        m_dir.reset();
+        m_store = nullptr;
+        m_stores = {};
+        m_database.reset();
     }
 
     void cacheHitsDoNotReadTheDatabase()
@@ -287,8 +265,9 @@ private:
         m_verifier->invalidate(id); // what every handler does after a change
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<SqliteStore> m_store;
+    std::unique_ptr<Testing::TestDatabase> m_database;
+    Stores m_stores;
+    TokenStore *m_store = nullptr;
     std::unique_ptr<MasterKey> m_key;
     std::unique_ptr<SecretVault> m_vault;
     std::unique_ptr<CountingStore> m_counting;

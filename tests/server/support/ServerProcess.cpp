@@ -18,7 +18,30 @@ constexpr int kStartTimeoutMs = 20'000;
 constexpr int kStopTimeoutMs = 20'000;
 } // namespace
 
-ServerProcess::ServerProcess() = default;
+ServerProcess::ServerProcess()
+    : m_ownDatabase(std::make_unique<TestDatabase>())
+    , m_database(m_ownDatabase.get())
+{ }
+
+ServerProcess::ServerProcess(TestDatabase &shared)
+    : m_database(&shared)
+    , m_instanceDir(std::make_unique<QTemporaryDir>())
+    , m_keyFile(shared.sharedKeyFile())
+{ }
+
+QString ServerProcess::dataDir() const
+{
+    return m_instanceDir ? m_instanceDir->path() : m_database->dataDir();
+}
+
+QStringList ServerProcess::storageArguments() const
+{
+    QStringList arguments{u"--data-dir"_s, dataDir()};
+    arguments += m_database->databaseArguments();
+    if (!m_keyFile.isEmpty())
+        arguments += QStringList{u"--key-file"_s, m_keyFile};
+    return arguments;
+}
 
 ServerProcess::~ServerProcess()
 {
@@ -33,13 +56,16 @@ QString ServerProcess::binaryPath()
 
 bool ServerProcess::start(const QStringList &extraArguments, const QString &listen)
 {
+    if (!m_database->isValid()) {
+        m_error = u"no database: "_s + m_database->errorString();
+        return false;
+    }
     m_process = std::make_unique<QProcess>();
     m_stdout.clear();
     m_stderr.clear();
     m_process->setProgram(binaryPath());
-    m_process->setArguments(QStringList{u"serve"_s, u"--listen"_s, listen, u"--data-dir"_s,
-                                        m_dataDir.path(), u"--threads"_s, u"4"_s}
-                            + extraArguments);
+    m_process->setArguments(QStringList{u"serve"_s, u"--listen"_s, listen} + storageArguments()
+                            + QStringList{u"--threads"_s, u"4"_s} + extraArguments);
 #ifdef Q_OS_LINUX
     // A test that crashes never runs this object's destructor: the kernel
     // then ends the server with it, instead of leaving it running.
@@ -120,9 +146,9 @@ ServerProcess::AdminResult ServerProcess::admin(const QStringList &arguments,
                                                 const QByteArray &input) const
 {
     QProcess process;
-    process.start(binaryPath(),
-                  QStringList{u"admin"_s} + arguments
-                      + QStringList{u"--data-dir"_s, m_dataDir.path()});
+    QStringList storage{u"--data-dir"_s, dataDir()};
+    storage += m_database->databaseArguments();
+    process.start(binaryPath(), QStringList{u"admin"_s} + arguments + storage);
     AdminResult result;
     if (!process.waitForStarted(kStartTimeoutMs))
         return result;

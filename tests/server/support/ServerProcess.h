@@ -1,5 +1,7 @@
 #pragma once
 
+#include "TestDatabase.h"
+
 #include <QByteArray>
 #include <QProcess>
 #include <QString>
@@ -12,11 +14,16 @@
 namespace ApiAccess::Testing {
 
 // The real apiaccess-server binary, started for a test on 127.0.0.1:0 (or
-// whatever --listen says) with a private temporary data directory.
+// whatever --listen says) on a database of its own (TestDatabase: SQLite in
+// a private data directory, or PostgreSQL under with-postgres), or as one
+// more instance on another's database.
 class ServerProcess
 {
 public:
     ServerProcess();
+    // Another instance on `shared` (PostgreSQL): a data directory of its
+    // own, the master key every instance on `shared` uses.
+    explicit ServerProcess(TestDatabase &shared);
     ~ServerProcess(); // stops the server if it still runs
 
     static QString binaryPath();
@@ -33,13 +40,17 @@ public:
     qint64 processId() const;
 
     QUrl baseUrl() const { return m_baseUrl; }
-    QString dataDir() const { return m_dataDir.path(); }
+    QString dataDir() const;
+    TestDatabase &database() { return *m_database; }
+    // What `serve` and `admin` are given for the database and the key.
+    QStringList storageArguments() const;
     QString errorString() const { return m_error; }
     // Everything the server wrote to standard error so far (its log).
     QByteArray log();
     QByteArray standardOutput() const { return m_stdout; }
 
-    // `apiaccess-server admin ARGS --data-dir DIR` with `input` on stdin.
+    // `apiaccess-server admin ARGS --data-dir DIR [--database URL]` with
+    // `input` on stdin.
     struct AdminResult
     {
         int exitCode = -1;
@@ -50,7 +61,10 @@ public:
     bool addAdmin(const QString &name, const QString &password) const;
 
 private:
-    QTemporaryDir m_dataDir;
+    std::unique_ptr<TestDatabase> m_ownDatabase;
+    TestDatabase *m_database = nullptr;
+    std::unique_ptr<QTemporaryDir> m_instanceDir; // an instance on a shared database
+    QString m_keyFile;
     std::unique_ptr<QProcess> m_process;
     QUrl m_baseUrl;
     QString m_error;

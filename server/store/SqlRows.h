@@ -11,8 +11,8 @@
 
 #include <optional>
 
-// Mapping between the store's structs and SQLite rows (SqliteSchema.cpp).
-namespace ApiAccess::Server::SqliteRows {
+// Mapping between the stores' structs and database rows (Schema.cpp).
+namespace ApiAccess::Server::SqlRows {
 
 // Times are stored as Unix milliseconds, UTC; an invalid time is NULL.
 QVariant timeValue(const QDateTime &time);
@@ -50,4 +50,4 @@ QString auditColumns();
 QVariantList auditValues(const AuditEvent &event);
 Result<AuditEvent, StoreError> readAudit(const QSqlQuery &query);
 
-} // namespace ApiAccess::Server::SqliteRows
+} // namespace ApiAccess::Server::SqlRows

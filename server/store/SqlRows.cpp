@@ -1,4 +1,4 @@
-#include "store/SqliteRows.h"
+#include "store/SqlRows.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace ApiAccess::Server::SqliteRows {
+namespace ApiAccess::Server::SqlRows {
 
 namespace {
 
@@ -243,4 +243,4 @@ Result<AuditEvent, StoreError> readAudit(const QSqlQuery &query)
     return event;
 }
 
-} // namespace ApiAccess::Server::SqliteRows
+} // namespace ApiAccess::Server::SqlRows

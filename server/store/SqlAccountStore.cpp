@@ -1,13 +1,20 @@
-// SqliteStore, continued: admin accounts and sessions (tokens are in SqliteStore.cpp).
-#include "store/SqliteConnections.h"
-#include "store/SqliteRows.h"
-#include "store/SqliteStore.h"
+#include "store/SqlAccountStore.h"
+
+#include "store/Database.h"
+#include "store/SqlRows.h"
+
+#include <QSqlError>
+#include <QStringBuilder>
 
 using namespace Qt::StringLiterals;
 
 namespace ApiAccess::Server {
 
-using namespace SqliteRows;
+using namespace SqlRows;
+
+SqlAccountStore::SqlAccountStore(Database &database)
+    : m_database(database)
+{ }
 
 namespace {
 
@@ -52,33 +59,36 @@ StoreResult<bool> adminExists(QSqlDatabase &db, QStringView what, const QString 
 
 } // namespace
 
-StoreResult<Nothing> SqliteStore::addAdmin(const AdminAccount &account)
+StoreResult<Nothing> SqlAccountStore::addAdmin(const AdminAccount &account)
 {
     static constexpr QStringView what = u"adding an admin";
     return inWriteTransaction<Nothing>(
-        *m_connections, what, [&](QSqlDatabase &db) -> StoreResult<Nothing> {
-            auto exists = adminExists(db, what, account.username);
-            if (!exists)
-                return fail(exists.error());
-            if (exists.value())
+        m_database.connections(), what, [&](QSqlDatabase &db) -> StoreResult<Nothing> {
+            QSqlQuery insert(db);
+            insert.setForwardOnly(true);
+            // The key decides, whichever instance or command got there first.
+            if (!insert.prepare(u"INSERT INTO admins ("_s % kAdminColumns
+                                % u") VALUES (?, ?, ?, ?) ON CONFLICT (username) DO NOTHING"_s))
+                return fail(sqlFailure(what, sqlErrorText(insert.lastError())));
+            for (const QVariant &value :
+                 {QVariant(account.username), QVariant(account.passwordHash),
+                  timeValue(account.createdAt), timeValue(account.updatedAt)})
+                insert.addBindValue(value);
+            if (!insert.exec())
+                return fail(sqlFailure(what, sqlErrorText(insert.lastError())));
+            if (insert.numRowsAffected() != 1)
                 return fail(StoreError{StoreErrorCode::AlreadyExists,
                                        u"admin "_s % account.username % u" exists"_s});
-            auto inserted = exec(
-                db, what, u"INSERT INTO admins ("_s % kAdminColumns % u") VALUES (?, ?, ?, ?)"_s,
-                {account.username, account.passwordHash, timeValue(account.createdAt),
-                 timeValue(account.updatedAt)});
-            if (!inserted)
-                return fail(inserted.error());
             return Nothing{};
         });
 }
 
-StoreResult<Nothing> SqliteStore::setAdminPassword(const QString &username, const QString &hash,
-                                                   const QDateTime &now)
+StoreResult<Nothing> SqlAccountStore::setAdminPassword(const QString &username, const QString &hash,
+                                                       const QDateTime &now)
 {
     static constexpr QStringView what = u"changing an admin password";
     return inWriteTransaction<Nothing>(
-        *m_connections, what, [&](QSqlDatabase &db) -> StoreResult<Nothing> {
+        m_database.connections(), what, [&](QSqlDatabase &db) -> StoreResult<Nothing> {
             auto updated = exec(db, what,
                                 u"UPDATE admins SET password_hash = ?, updated_at = ? "
                                 u"WHERE username = ?"_s,
@@ -95,11 +105,11 @@ StoreResult<Nothing> SqliteStore::setAdminPassword(const QString &username, cons
         });
 }
 
-StoreResult<Nothing> SqliteStore::removeAdmin(const QString &username)
+StoreResult<Nothing> SqlAccountStore::removeAdmin(const QString &username)
 {
     static constexpr QStringView what = u"removing an admin";
     return inWriteTransaction<Nothing>(
-        *m_connections, what, [&](QSqlDatabase &db) -> StoreResult<Nothing> {
+        m_database.connections(), what, [&](QSqlDatabase &db) -> StoreResult<Nothing> {
             auto ended = exec(db, what, u"DELETE FROM sessions WHERE username = ?"_s, {username});
             if (!ended)
                 return fail(ended.error());
@@ -112,10 +122,10 @@ StoreResult<Nothing> SqliteStore::removeAdmin(const QString &username)
         });
 }
 
-StoreResult<AdminAccount> SqliteStore::findAdmin(const QString &username)
+StoreResult<AdminAccount> SqlAccountStore::findAdmin(const QString &username)
 {
     return withConnection<AdminAccount>(
-        *m_connections, [&](QSqlDatabase &db) -> StoreResult<AdminAccount> {
+        m_database.connections(), [&](QSqlDatabase &db) -> StoreResult<AdminAccount> {
             QSqlQuery query(db);
             if (auto error = runSql(
                     query, u"SELECT "_s % kAdminColumns % u" FROM admins WHERE username = ?"_s,
@@ -127,10 +137,10 @@ StoreResult<AdminAccount> SqliteStore::findAdmin(const QString &username)
         });
 }
 
-StoreResult<QList<AdminAccount>> SqliteStore::listAdmins()
+StoreResult<QList<AdminAccount>> SqlAccountStore::listAdmins()
 {
     return withConnection<QList<AdminAccount>>(
-        *m_connections, [&](QSqlDatabase &db) -> StoreResult<QList<AdminAccount>> {
+        m_database.connections(), [&](QSqlDatabase &db) -> StoreResult<QList<AdminAccount>> {
             QSqlQuery query(db);
             if (auto error = runSql(
                     query, u"SELECT "_s % kAdminColumns % u" FROM admins ORDER BY username"_s))
@@ -142,11 +152,11 @@ StoreResult<QList<AdminAccount>> SqliteStore::listAdmins()
         });
 }
 
-StoreResult<Nothing> SqliteStore::createSession(const SessionRecord &session)
+StoreResult<Nothing> SqlAccountStore::createSession(const SessionRecord &session)
 {
     static constexpr QStringView what = u"creating a session";
     return inWriteTransaction<Nothing>(
-        *m_connections, what, [&](QSqlDatabase &db) -> StoreResult<Nothing> {
+        m_database.connections(), what, [&](QSqlDatabase &db) -> StoreResult<Nothing> {
             auto exists = adminExists(db, what, session.username);
             if (!exists)
                 return fail(exists.error());
@@ -174,10 +184,10 @@ StoreResult<Nothing> SqliteStore::createSession(const SessionRecord &session)
         });
 }
 
-StoreResult<SessionRecord> SqliteStore::findSession(const QByteArray &tokenHash)
+StoreResult<SessionRecord> SqlAccountStore::findSession(const QByteArray &tokenHash)
 {
     return withConnection<SessionRecord>(
-        *m_connections, [&](QSqlDatabase &db) -> StoreResult<SessionRecord> {
+        m_database.connections(), [&](QSqlDatabase &db) -> StoreResult<SessionRecord> {
             QSqlQuery query(db);
             if (auto error = runSql(query,
                                     u"SELECT "_s % kSessionColumns
@@ -190,12 +200,12 @@ StoreResult<SessionRecord> SqliteStore::findSession(const QByteArray &tokenHash)
         });
 }
 
-StoreResult<Nothing> SqliteStore::touchSession(const QByteArray &tokenHash,
-                                               const QDateTime &lastSeenAt)
+StoreResult<Nothing> SqlAccountStore::touchSession(const QByteArray &tokenHash,
+                                                   const QDateTime &lastSeenAt)
 {
     static constexpr QStringView what = u"touching a session";
     return inWriteTransaction<Nothing>(
-        *m_connections, what, [&](QSqlDatabase &db) -> StoreResult<Nothing> {
+        m_database.connections(), what, [&](QSqlDatabase &db) -> StoreResult<Nothing> {
             const QVariant at = timeValue(lastSeenAt);
             auto touched = exec(db, what,
                                 u"UPDATE sessions SET last_seen_at = ? "
@@ -207,15 +217,91 @@ StoreResult<Nothing> SqliteStore::touchSession(const QByteArray &tokenHash,
         });
 }
 
-StoreResult<Nothing> SqliteStore::deleteSession(const QByteArray &tokenHash)
+StoreResult<Nothing> SqlAccountStore::deleteSession(const QByteArray &tokenHash)
 {
     static constexpr QStringView what = u"deleting a session";
     return inWriteTransaction<Nothing>(
-        *m_connections, what, [&](QSqlDatabase &db) -> StoreResult<Nothing> {
+        m_database.connections(), what, [&](QSqlDatabase &db) -> StoreResult<Nothing> {
             auto deleted =
                 exec(db, what, u"DELETE FROM sessions WHERE token_hash = ?"_s, {tokenHash});
             if (!deleted)
                 return fail(deleted.error());
+            return Nothing{};
+        });
+}
+
+StoreResult<std::optional<ThrottleRecord>> SqlAccountStore::findThrottle(const QString &key)
+{
+    return withConnection<std::optional<ThrottleRecord>>(
+        m_database.connections(),
+        [&](QSqlDatabase &db) -> StoreResult<std::optional<ThrottleRecord>> {
+            QSqlQuery query(db);
+            if (auto error = runSql(query,
+                                    u"SELECT failures, last_failure_at, locked_until "
+                                    u"FROM sign_in_throttle WHERE key = ?"_s,
+                                    {key}))
+                return fail(sqlFailure(u"reading the sign-in throttle", error->message));
+            if (!query.next())
+                return std::optional<ThrottleRecord>();
+            return std::optional(ThrottleRecord{query.value(0).toInt(), query.value(1).toLongLong(),
+                                                query.value(2).toLongLong()});
+        });
+}
+
+StoreResult<ThrottleRecord> SqlAccountStore::updateThrottle(
+    const QString &key, qint64 forgetBeforeMs,
+    const std::function<ThrottleRecord(const std::optional<ThrottleRecord> &)> &change)
+{
+    static constexpr QStringView what = u"counting a failed sign-in";
+    const SqlDialect &dialect = m_database.dialect();
+    return inWriteTransaction<ThrottleRecord>(
+        m_database.connections(), what, [&](QSqlDatabase &db) -> StoreResult<ThrottleRecord> {
+            // Bounded under a spray of user names: stale records go first.
+            auto swept = exec(db, what,
+                              u"DELETE FROM sign_in_throttle "
+                              u"WHERE last_failure_at < ? AND locked_until < ?"_s,
+                              {forgetBeforeMs, forgetBeforeMs});
+            if (!swept)
+                return fail(swept.error());
+            // The row exists before it is locked, so that two instances
+            // counting the first failure at once both count.
+            auto ensured = exec(db, what,
+                                u"INSERT INTO sign_in_throttle "
+                                u"(key, failures, last_failure_at, locked_until) "
+                                u"VALUES (?, 0, 0, 0) ON CONFLICT (key) DO NOTHING"_s,
+                                {key});
+            if (!ensured)
+                return fail(ensured.error());
+            QSqlQuery current(db);
+            if (auto error = runSql(current,
+                                    u"SELECT failures, last_failure_at, locked_until "
+                                    u"FROM sign_in_throttle WHERE key = ?"_s
+                                        % dialect.forUpdate(),
+                                    {key}))
+                return fail(sqlFailure(what, error->message));
+            std::optional<ThrottleRecord> before;
+            if (current.next() && current.value(0).toInt() > 0)
+                before = ThrottleRecord{current.value(0).toInt(), current.value(1).toLongLong(),
+                                        current.value(2).toLongLong()};
+            const ThrottleRecord after = change(before);
+            auto written = exec(db, what,
+                                u"UPDATE sign_in_throttle SET failures = ?, last_failure_at = ?, "
+                                u"locked_until = ? WHERE key = ?"_s,
+                                {after.failures, after.lastFailureMs, after.lockedUntilMs, key});
+            if (!written)
+                return fail(written.error());
+            return after;
+        });
+}
+
+StoreResult<Nothing> SqlAccountStore::clearThrottle(const QString &key)
+{
+    static constexpr QStringView what = u"clearing the sign-in throttle";
+    return inWriteTransaction<Nothing>(
+        m_database.connections(), what, [&](QSqlDatabase &db) -> StoreResult<Nothing> {
+            auto cleared = exec(db, what, u"DELETE FROM sign_in_throttle WHERE key = ?"_s, {key});
+            if (!cleared)
+                return fail(cleared.error());
             return Nothing{};
         });
 }

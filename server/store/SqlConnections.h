@@ -1,0 +1,142 @@
+#pragma once
+
+#include "common/Result.h"
+#include "store/DatabaseConfig.h"
+#include "store/StoreTypes.h"
+
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+#include <optional>
+
+class QSqlError;
+
+namespace ApiAccess::Server {
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+// What differs between SQLite and PostgreSQL in the SQL the stores write;
+// everything else is the same statement for both.
+struct SqlDialect
+{
+    DatabaseConfig::Backend backend;
+
+    bool isPostgres() const { return backend == DatabaseConfig::Backend::Postgres; }
+    // Starts a write transaction. SQLite: BEGIN IMMEDIATE takes the write
+    // lock up front (two writers never deadlock upgrading read locks).
+    // PostgreSQL: BEGIN, and rows are locked where they are read to change.
+    QString beginWrite() const;
+    // Appended to a SELECT inside a write transaction: " FOR UPDATE" on
+    // PostgreSQL (the row is ours until commit), nothing on SQLite (the
+    // whole database is).
+    QString forUpdate() const;
+    // "`column` contains the bound text", with no wildcard to escape.
+    QString contains(const QString &column) const;
+};
+
+// One connection per thread to one database, SQLite or PostgreSQL.
+//
+// Qt lets a QSqlDatabase be used only by the thread that created it. The
+// callers are Boost.Asio workers (Qt adopts them), so each thread lazily gets
+// its own named connection. Names use a per-thread serial rather than the
+// thread id, which the system may reuse after a thread ends. Connections of
+// threads that ended stay registered (idle, closed only with the pool); the
+// pool removes every connection it created when it is destroyed, which must
+// happen once no call into the stores is running.
+//
+// A PostgreSQL connection that failed (the server restarted, the network
+// dropped) is closed after the failure and opened again on its thread's
+// next call: nothing needs restarting when the database comes back.
+class SqlConnections
+{
+public:
+    explicit SqlConnections(const DatabaseConfig &config);
+    ~SqlConnections();
+    SqlConnections(const SqlConnections &) = delete;
+    SqlConnections &operator=(const SqlConnections &) = delete;
+
+    const DatabaseConfig &config() const { return m_config; }
+    const SqlDialect &dialect() const { return m_dialect; }
+
+    // This thread's connection, opened and configured on first use.
+    Result<QSqlDatabase, StoreError> connection();
+    // A connection of its own (not the thread's), e.g. for LISTEN; the
+    // caller removes it with QSqlDatabase::removeDatabase(name).
+    Result<QSqlDatabase, StoreError> openDedicated(const QString &name,
+                                                   const QString &applicationName);
+    // After a failed statement: if the connection itself is gone, close it
+    // so that the next call opens a new one.
+    void checkAfterFailure(QSqlDatabase &db);
+
+private:
+    Result<QSqlDatabase, StoreError> open(const QString &name, const QString &applicationName);
+
+    DatabaseConfig m_config;
+    SqlDialect m_dialect;
+    QString m_prefix;
+    QMutex m_mutex;
+    QStringList m_names; // guarded by m_mutex
+};
+
+// An Unavailable error carrying the database's message (its first line:
+// no DETAIL, which may quote values) for the log; logged here.
+StoreError sqlFailure(QStringView what, const QString &sqlError);
+// The loggable first line of a database error.
+QString sqlErrorText(const QSqlError &error);
+
+// Prepares and runs `sql` with positional `values` (forward-only).
+// Returns the error, or nullopt when the statement ran.
+std::optional<StoreError> runSql(QSqlQuery &query, const QString &sql,
+                                 const QVariantList &values = {});
+
+// Runs `body(db)` inside a write transaction (SqlDialect::beginWrite) and
+// commits; rolls back when it fails.
+template<typename T, typename Body>
+Result<T, StoreError> inWriteTransaction(SqlConnections &pool, QStringView what, Body &&body)
+{
+    auto db = pool.connection();
+    if (!db)
+        return fail(db.error());
+    {
+        QSqlQuery begin(db.value());
+        if (auto error = runSql(begin, pool.dialect().beginWrite())) {
+            pool.checkAfterFailure(db.value());
+            return fail(sqlFailure(what, error->message));
+        }
+    }
+    Result<T, StoreError> result = body(db.value());
+    QSqlQuery end(db.value());
+    if (!result) {
+        (void)runSql(end, QStringLiteral("ROLLBACK"));
+        if (result.error().code == StoreErrorCode::Unavailable)
+            pool.checkAfterFailure(db.value());
+        return result;
+    }
+    if (auto error = runSql(end, QStringLiteral("COMMIT"))) {
+        QSqlQuery rollback(db.value());
+        (void)runSql(rollback, QStringLiteral("ROLLBACK"));
+        pool.checkAfterFailure(db.value());
+        return fail(sqlFailure(what, error->message));
+    }
+    return result;
+}
+
+// Runs `body(db)` on this thread's connection, outside an explicit transaction.
+template<typename T, typename Body>
+Result<T, StoreError> withConnection(SqlConnections &pool, Body &&body)
+{
+    auto db = pool.connection();
+    if (!db)
+        return fail(db.error());
+    Result<T, StoreError> result = body(db.value());
+    if (!result && result.error().code == StoreErrorCode::Unavailable)
+        pool.checkAfterFailure(db.value());
+    return result;
+}
+
+} // namespace ApiAccess::Server

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "store/StoreResult.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace ApiAccess::Server {
+
+// The tokens, for the token handlers and the verifier. Every change writes
+// its audit event and a change record (TokenChange) in the same
+// transaction, and a method returns only after the change is durable.
+// Thread-safe; any worker thread may call it.
+class TokenStore
+{
+public:
+    virtual ~TokenStore() = default;
+
+    virtual StoreResult<StoredToken> createToken(const StoredToken &token,
+                                                 const AuditEvent &audit) = 0;
+    virtual StoreResult<StoredToken> findToken(const QString &id) = 0; // NotFound
+    virtual StoreResult<TokenPageResult> listTokens(const TokenQuery &query) = 0;
+    // Applies `changes` (and bumps revision, updatedAt = `now`). With
+    // `expectedRevision`, fails with RevisionMismatch when the token moved
+    // on; the check happens inside the writing transaction.
+    virtual StoreResult<StoredToken> updateToken(const QString &id, const TokenChanges &changes,
+                                                 std::optional<qint64> expectedRevision,
+                                                 const QDateTime &now, const AuditEvent &audit) = 0;
+    // Replaces the secret; the old hash stays valid until `previousValidUntil`
+    // (if set). `expectedRevision` as for updateToken.
+    virtual StoreResult<StoredToken> rotateSecret(const QString &id, const QByteArray &newHash,
+                                                  const QByteArray &newEncryptedSecret,
+                                                  std::optional<QDateTime> previousValidUntil,
+                                                  std::optional<qint64> expectedRevision,
+                                                  const QDateTime &now,
+                                                  const AuditEvent &audit) = 0;
+    virtual StoreResult<Nothing> deleteToken(const QString &id, const AuditEvent &audit) = 0;
+    // Last-used times and addresses, batched by the caller; never backwards,
+    // so the latest use wins whichever instance saw it.
+    virtual StoreResult<Nothing> recordUsage(const QList<UsageRecord> &usage) = 0;
+
+    // Changes of any instance after `generation` (oldest first), for the
+    // verify caches of the others; `latestGeneration` where the list ends.
+    virtual StoreResult<TokenChangeBatch> changesSince(qint64 generation, int limit) = 0;
+};
+
+} // namespace ApiAccess::Server
