@@ -16,6 +16,7 @@ class Authenticator;
 class SignInThrottle;
 class UsageRecorder;
 class Metrics;
+class DatabaseHealth;
 
 // What the handlers work with. Owned by ServerApp; handlers only borrow.
 struct ApiContext
@@ -29,6 +30,7 @@ struct ApiContext
     SignInThrottle &throttle;
     UsageRecorder &usage;
     Metrics &metrics;
+    const DatabaseHealth &health;
 
     qint64 nowMs() const { return QDateTime::currentMSecsSinceEpoch(); }
     // Stored times are whole seconds (see formatRfc3339), so "now" is too:

@@ -10,7 +10,9 @@
 #include "http/Router.h"
 #include "ops/Metrics.h"
 #include "ops/RequestLog.h"
+#include "store/DatabaseHealth.h"
 #include "store/Stores.h"
+#include "verify/TokenChangeFeed.h"
 #include "verify/UsageRecorder.h"
 #include "verify/Verifier.h"
 
@@ -69,11 +71,15 @@ int runServe(const ServeOptions &options)
     SignInThrottle throttle(*stores.accounts);
     int exitCode = 0;
     {
+        DatabaseHealth health(options.cacheGrace);
         UsageRecorder usage(*stores.tokens, kUsageFlushInterval);
-        Verifier verifier(*stores.tokens, vault, usage);
+        Verifier verifier(*stores.tokens, vault, usage, health);
+        // Changes other instances make reach this one's verify cache.
+        TokenChangeFeed feed(*stores.database, *stores.tokens, verifier, health, {});
+        feed.start();
         Authenticator authenticator(*stores.accounts, vault, verifier);
-        ApiContext context{*stores.tokens, *stores.accounts, *stores.audit, vault,  verifier,
-                           authenticator,  throttle,         usage,         metrics};
+        ApiContext context{*stores.tokens, *stores.accounts, *stores.audit, vault,   verifier,
+                           authenticator,  throttle,         usage,         metrics, health};
 
         Router router;
         addApiRoutes(router, context);
@@ -90,6 +96,13 @@ int runServe(const ServeOptions &options)
                     metrics.observeVerify(response.verifyOutcome);
             });
         metrics.setOpenConnectionsProvider([&server] { return server.openConnections(); });
+        metrics.setGauge("apiaccess_database_up",
+                         "1 while this instance is in contact with its database, else 0.",
+                         [&health] { return health.isReachable() ? 1 : 0; });
+        metrics.setGauge("apiaccess_token_changes_applied_generation",
+                         "The newest token change (generation) this instance's verify cache "
+                         "has taken in.",
+                         [&feed] { return feed.appliedGeneration(); });
 
         const auto url = server.start();
         if (!url) {
@@ -106,6 +119,8 @@ int runServe(const ServeOptions &options)
             server.stop();
         }
         metrics.setOpenConnectionsProvider({});
+        metrics.setGauge("apiaccess_database_up", {}, {});
+        metrics.setGauge("apiaccess_token_changes_applied_generation", {}, {});
         // UsageRecorder's destructor writes the last batch of last-used times.
     }
     qCInfo(lcServer) << "stopped";

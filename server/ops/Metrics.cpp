@@ -78,6 +78,16 @@ void Metrics::setOpenConnectionsProvider(std::function<std::size_t()> provider)
     m_openConnections = std::move(provider);
 }
 
+void Metrics::setGauge(const std::string &name, const std::string &help,
+                       std::function<std::int64_t()> value)
+{
+    std::unique_lock lock(m_mutex);
+    if (value)
+        m_gauges[name] = {help, std::move(value)};
+    else
+        m_gauges.erase(name);
+}
+
 std::string Metrics::render() const
 {
     std::ostringstream out;
@@ -120,6 +130,10 @@ std::string Metrics::render() const
         out << "# HELP apiaccess_open_connections Client connections open right now.\n"
             << "# TYPE apiaccess_open_connections gauge\n"
             << "apiaccess_open_connections " << m_openConnections() << '\n';
+    }
+    for (const auto &[name, gauge] : m_gauges) {
+        out << "# HELP " << name << ' ' << gauge.first << "\n# TYPE " << name << " gauge\n"
+            << name << ' ' << gauge.second() << '\n';
     }
     return out.str();
 }

@@ -22,6 +22,10 @@ public:
                         std::chrono::nanoseconds duration);
     void observeVerify(const std::string &outcome);
     void setOpenConnectionsProvider(std::function<std::size_t()> provider);
+    // A gauge read when /metrics is rendered (`name` a Prometheus metric
+    // name, `help` one line); an empty `value` removes it.
+    void setGauge(const std::string &name, const std::string &help,
+                  std::function<std::int64_t()> value);
 
     std::string render() const;
 
@@ -40,6 +44,7 @@ private:
     std::atomic<std::uint64_t> m_durationCount{0};
     std::atomic<std::uint64_t> m_durationSumNs{0};
     std::function<std::size_t()> m_openConnections;
+    std::map<std::string, std::pair<std::string, std::function<std::int64_t()>>> m_gauges;
 };
 
 } // namespace ApiAccess::Server

@@ -41,6 +41,8 @@ constexpr const char16_t *kPostgresSettings[] = {
     u"SET TIME ZONE 'UTC'",
     u"SET statement_timeout = 15000",
     u"SET lock_timeout = 10000",
+    // Notices ("relation already exists, skipping") are not for the log.
+    u"SET client_min_messages = warning",
 };
 
 } // namespace
@@ -121,10 +123,12 @@ Result<QSqlDatabase, StoreError> SqlConnections::connection()
 {
     const QString name = m_prefix % QString::number(threadSerial());
     if (QSqlDatabase::contains(name)) {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isOpen())
-            return db;
-        QSqlDatabase::removeDatabase(name);
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isOpen())
+                return db;
+        }
+        QSqlDatabase::removeDatabase(name); // lost: a new one below
     }
     return open(name, u"apiaccess-server"_s);
 }
@@ -137,6 +141,25 @@ Result<QSqlDatabase, StoreError> SqlConnections::openDedicated(const QString &na
 
 Result<QSqlDatabase, StoreError> SqlConnections::open(const QString &name,
                                                       const QString &applicationName)
+{
+    if (QSqlDatabase::contains(name))
+        QSqlDatabase::removeDatabase(name);
+    auto opened = configure(name, applicationName);
+    if (!opened) {
+        QSqlDatabase::removeDatabase(name);
+        // Once per outage, not once per attempt: the change feed tries
+        // several times a second, and DatabaseHealth says the rest.
+        if (!m_openFailing.exchange(true))
+            qCWarning(lcStore, "%s", qUtf8Printable(opened.error().message));
+        return fail(opened.error());
+    }
+    if (m_openFailing.exchange(false))
+        qCInfo(lcStore, "connected to the database again");
+    return QSqlDatabase::database(name, false);
+}
+
+Result<bool, StoreError> SqlConnections::configure(const QString &name,
+                                                   const QString &applicationName)
 {
     {
         const bool postgres = m_dialect.isPostgres();
@@ -162,7 +185,8 @@ Result<QSqlDatabase, StoreError> SqlConnections::open(const QString &name,
             db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
         }
         if (!db.open())
-            return fail(sqlFailure(u"opening the database", sqlErrorText(db.lastError())));
+            return fail(StoreError{StoreErrorCode::Unavailable,
+                                   u"opening the database: "_s + sqlErrorText(db.lastError())});
         const std::span<const char16_t *const> settings = postgres
             ? std::span<const char16_t *const>(kPostgresSettings)
             : std::span<const char16_t *const>(kSqlitePragmas);
@@ -179,20 +203,24 @@ Result<QSqlDatabase, StoreError> SqlConnections::open(const QString &name,
         }
         qCDebug(lcStore, "opened connection %s", qUtf8Printable(name));
     }
-    return QSqlDatabase::database(name, false);
+    return true;
 }
 
-void SqlConnections::checkAfterFailure(QSqlDatabase &db)
+bool SqlConnections::checkAfterFailure(QSqlDatabase &db)
 {
-    if (!m_dialect.isPostgres() || !db.isOpen())
-        return;
+    if (!m_dialect.isPostgres())
+        return false;
     // A statement that failed may have been the database's fault or ours;
-    // if the connection cannot even answer this, it is gone.
-    QSqlQuery ping(db);
-    if (ping.exec(u"SELECT 1"_s))
-        return;
-    qCWarning(lcStore, "the database connection was lost; it is opened again on next use");
+    // if the connection is closed (QPSQL's isOpen() is libpq's status) or
+    // cannot even answer this, it is gone.
+    if (db.isOpen()) {
+        QSqlQuery ping(db);
+        if (ping.exec(u"SELECT 1"_s))
+            return false;
+    }
+    qCInfo(lcStore, "a database connection was lost; opening a new one");
     db.close();
+    return true;
 }
 
 } // namespace ApiAccess::Server

@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <atomic>
 #include <optional>
 
 class QSqlError;
@@ -70,17 +71,19 @@ public:
     Result<QSqlDatabase, StoreError> openDedicated(const QString &name,
                                                    const QString &applicationName);
     // After a failed statement: if the connection itself is gone, close it
-    // so that the next call opens a new one.
-    void checkAfterFailure(QSqlDatabase &db);
+    // so that the next call opens a new one, and answer true.
+    bool checkAfterFailure(QSqlDatabase &db);
 
 private:
     Result<QSqlDatabase, StoreError> open(const QString &name, const QString &applicationName);
+    Result<bool, StoreError> configure(const QString &name, const QString &applicationName);
 
     DatabaseConfig m_config;
     SqlDialect m_dialect;
     QString m_prefix;
     QMutex m_mutex;
     QStringList m_names; // guarded by m_mutex
+    std::atomic<bool> m_openFailing{false}; // the last open failed (logged once)
 };
 
 // An Unavailable error carrying the database's message (its first line:
@@ -94,49 +97,70 @@ QString sqlErrorText(const QSqlError &error);
 std::optional<StoreError> runSql(QSqlQuery &query, const QString &sql,
                                  const QVariantList &values = {});
 
-// Runs `body(db)` inside a write transaction (SqlDialect::beginWrite) and
-// commits; rolls back when it fails.
+// The rest of inWriteTransaction, once BEGIN has run on `db`.
 template<typename T, typename Body>
-Result<T, StoreError> inWriteTransaction(SqlConnections &pool, QStringView what, Body &&body)
+Result<T, StoreError> runInTransaction(SqlConnections &pool, QStringView what, QSqlDatabase &db,
+                                       Body &body)
 {
-    auto db = pool.connection();
-    if (!db)
-        return fail(db.error());
-    {
-        QSqlQuery begin(db.value());
-        if (auto error = runSql(begin, pool.dialect().beginWrite())) {
-            pool.checkAfterFailure(db.value());
-            return fail(sqlFailure(what, error->message));
-        }
-    }
-    Result<T, StoreError> result = body(db.value());
-    QSqlQuery end(db.value());
+    Result<T, StoreError> result = body(db);
+    QSqlQuery end(db);
     if (!result) {
         (void)runSql(end, QStringLiteral("ROLLBACK"));
         if (result.error().code == StoreErrorCode::Unavailable)
-            pool.checkAfterFailure(db.value());
+            pool.checkAfterFailure(db);
         return result;
     }
     if (auto error = runSql(end, QStringLiteral("COMMIT"))) {
-        QSqlQuery rollback(db.value());
+        QSqlQuery rollback(db);
         (void)runSql(rollback, QStringLiteral("ROLLBACK"));
-        pool.checkAfterFailure(db.value());
+        pool.checkAfterFailure(db);
         return fail(sqlFailure(what, error->message));
     }
     return result;
 }
 
-// Runs `body(db)` on this thread's connection, outside an explicit transaction.
+// Runs `body(db)` inside a write transaction (SqlDialect::beginWrite) and
+// commits; rolls back when it fails. A connection found dead at BEGIN (the
+// database restarted since this thread last used it) is replaced once:
+// nothing had been sent, so nothing can happen twice.
+template<typename T, typename Body>
+Result<T, StoreError> inWriteTransaction(SqlConnections &pool, QStringView what, Body &&body)
+{
+    for (int attempt = 0;; ++attempt) {
+        auto db = pool.connection();
+        if (!db)
+            return fail(db.error());
+        std::optional<StoreError> beginError;
+        {
+            QSqlQuery begin(db.value());
+            beginError = runSql(begin, pool.dialect().beginWrite());
+        }
+        if (beginError) {
+            if (attempt == 0 && pool.checkAfterFailure(db.value()))
+                continue; // this handle goes; the next round opens a new one
+            return fail(sqlFailure(what, beginError->message));
+        }
+        return runInTransaction<T>(pool, what, db.value(), body);
+    }
+}
+
+// Runs `body(db)` on this thread's connection, outside an explicit
+// transaction: reads, and single statements whose repetition changes
+// nothing. A connection found dead (the database restarted since this
+// thread last used it) is replaced and `body` runs once more.
 template<typename T, typename Body>
 Result<T, StoreError> withConnection(SqlConnections &pool, Body &&body)
 {
-    auto db = pool.connection();
-    if (!db)
-        return fail(db.error());
-    Result<T, StoreError> result = body(db.value());
-    if (!result && result.error().code == StoreErrorCode::Unavailable)
-        pool.checkAfterFailure(db.value());
-    return result;
+    for (int attempt = 0;; ++attempt) {
+        auto db = pool.connection();
+        if (!db)
+            return fail(db.error());
+        Result<T, StoreError> result = body(db.value());
+        if (!result && result.error().code == StoreErrorCode::Unavailable
+            && pool.checkAfterFailure(db.value()) && attempt == 0)
+            continue; // this handle goes; the next round opens a new one
+        return result;
+    }
 }
 
 } // namespace ApiAccess::Server

@@ -315,7 +315,6 @@ StoreResult<TokenChangeBatch> SqlTokenStore::changesSince(qint64 generation, int
     return withConnection<TokenChangeBatch>(
         m_database.connections(), [&](QSqlDatabase &db) -> StoreResult<TokenChangeBatch> {
             TokenChangeBatch batch;
-            batch.latestGeneration = generation;
             QSqlQuery query(db);
             if (auto error = runSql(query,
                                     u"SELECT generation, token_id FROM token_changes "

@@ -40,10 +40,7 @@ public:
     StoreResult<Nothing> deleteToken(const QString &id, const AuditEvent &audit) override;
     StoreResult<Nothing> recordUsage(const QList<UsageRecord> &usage) override;
     StoreResult<TokenChangeBatch> changesSince(qint64 generation, int limit) override;
-
-    // Drops change records older than `beforeMs` (they only matter for as
-    // long as an instance may be behind).
-    StoreResult<Nothing> pruneChanges(qint64 beforeMs);
+    StoreResult<Nothing> pruneChanges(qint64 beforeMs) override;
 
 private:
     Database &m_database;

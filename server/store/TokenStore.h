@@ -41,9 +41,14 @@ public:
     // so the latest use wins whichever instance saw it.
     virtual StoreResult<Nothing> recordUsage(const QList<UsageRecord> &usage) = 0;
 
-    // Changes of any instance after `generation` (oldest first), for the
-    // verify caches of the others; `latestGeneration` where the list ends.
+    // Changes of any instance after `generation` (oldest first, at most
+    // `limit`), for the verify caches of the others. `latestGeneration` is
+    // the last one listed or, when none is, the newest in the feed (0 when
+    // the feed is empty).
     virtual StoreResult<TokenChangeBatch> changesSince(qint64 generation, int limit) = 0;
+    // Drops change records older than `beforeMs`, but never the newest
+    // (it says where the feed stands).
+    virtual StoreResult<Nothing> pruneChanges(qint64 beforeMs) = 0;
 };
 
 } // namespace ApiAccess::Server

@@ -3,6 +3,7 @@ target_sources(apiaccess_server_lib PRIVATE
     store/TokenStore.h store/AccountStore.h store/AuditStore.h
     store/DatabaseConfig.h store/DatabaseConfig.cpp
     store/Database.h store/Database.cpp store/Stores.h
+    store/DatabaseHealth.h store/DatabaseHealth.cpp
     store/SqlConnections.h store/SqlConnections.cpp
     store/Schema.h store/Schema.cpp
     store/SqlRows.h store/SqlRows.cpp

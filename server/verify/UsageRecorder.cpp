@@ -61,9 +61,19 @@ void UsageRecorder::flush()
     if (batch.isEmpty())
         return;
     const auto written = m_tokens.recordUsage(batch);
-    if (!written)
+    if (written) {
+        if (m_failing.exchange(false))
+            qCInfo(lcUsage) << "recording last use again";
+        return;
+    }
+    // Kept for the next flush (the latest use per token wins, as always), so
+    // uses seen while the database was away are not forgotten; one entry per
+    // token bounds what is kept.
+    for (const UsageRecord &use : std::as_const(batch))
+        record(use.tokenId, use.at.toMSecsSinceEpoch(), use.address);
+    if (!m_failing.exchange(true))
         qCWarning(lcUsage) << "could not record last use of" << batch.size()
-                           << "tokens:" << written.error().message;
+                           << "tokens; trying again:" << written.error().message;
 }
 
 void UsageRecorder::run()

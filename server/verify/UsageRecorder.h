@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -49,6 +50,7 @@ private:
     std::chrono::milliseconds m_interval;
     std::array<Shard, kShards> m_shards;
     std::mutex m_flushMutex; // one flush at a time
+    std::atomic<bool> m_failing{false}; // the last flush failed (logged once)
     std::mutex m_wakeMutex;
     std::condition_variable m_wake;
     bool m_stopping = false;

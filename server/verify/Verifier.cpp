@@ -1,6 +1,7 @@
 #include "verify/Verifier.h"
 
 #include "crypto/SecretVault.h"
+#include "store/DatabaseHealth.h"
 #include "store/TokenStore.h"
 #include "token/TokenFormat.h"
 #include "verify/UsageRecorder.h"
@@ -30,10 +31,12 @@ QString verifyOutcomeId(VerifyOutcome outcome)
     return u"unknown"_s;
 }
 
-Verifier::Verifier(TokenStore &tokens, const SecretVault &vault, UsageRecorder &usage)
+Verifier::Verifier(TokenStore &tokens, const SecretVault &vault, UsageRecorder &usage,
+                   const DatabaseHealth &health)
     : m_tokens(tokens)
     , m_vault(vault)
     , m_usage(usage)
+    , m_health(health)
 { }
 
 void Verifier::invalidate(const QString &tokenId)
@@ -41,11 +44,20 @@ void Verifier::invalidate(const QString &tokenId)
     m_cache.invalidate(tokenId);
 }
 
+void Verifier::invalidateAll()
+{
+    m_cache.clear();
+}
+
 Verifier::Loaded Verifier::load(const QString &id)
 {
     const auto lookup = m_cache.find(id);
     if (lookup.found)
         return {false, lookup.token};
+    // Out of contact: fail fast rather than have every miss wait for a
+    // connection that the change feed already knows to be gone.
+    if (!m_health.isReachable())
+        return {true, nullptr};
 
     const TokenCache::Generation generation = m_cache.generation(id);
     const auto stored = m_tokens.findToken(id);
@@ -70,6 +82,10 @@ VerifyResult Verifier::verify(std::string_view authorizationHeader, const QHostA
         QByteArrayView(authorizationHeader.data(), qsizetype(authorizationHeader.size())));
     if (!credentials)
         return {VerifyOutcome::Unauthorized, nullptr};
+    // Past the grace, even a cached answer may be stale: a revocation made
+    // through another instance would not have reached us.
+    if (!m_health.cacheUsable(nowMs))
+        return {VerifyOutcome::Unavailable, nullptr};
 
     const Loaded loaded = load(credentials->id);
     if (loaded.unavailable)

@@ -12,6 +12,7 @@
 
 namespace ApiAccess::Server {
 
+class DatabaseHealth;
 class TokenStore;
 class SecretVault;
 class UsageRecorder;
@@ -21,7 +22,9 @@ enum class VerifyOutcome {
     Unauthorized, // no, malformed, unknown, wrong, disabled, expired, deleted or rotated-away token
     ForbiddenAddress, // the client address is outside the token's allow-list
     ForbiddenLevel, // the token's level is below the required minimum
-    Unavailable, // the database could not be read (a 503, not a client mistake)
+    // The database could not be read, or has been out of reach for longer
+    // than the cache grace (a 503, not a client mistake).
+    Unavailable,
 };
 QString verifyOutcomeId(VerifyOutcome outcome); // "allowed", "unauthorized", ...
 
@@ -34,10 +37,16 @@ struct VerifyResult
 // Answers "may this token be used from this address?" (PRODUCT.md §6).
 // Every 401 looks alike whatever the reason, so callers learn nothing about
 // which ids exist; unknown ids cost a hash like known ones.
+//
+// Answers come from the cache while the database is in reach (`health`)
+// and for its cache grace after contact was lost; then every answer that
+// needs the database is Unavailable. A malformed credential is Unauthorized
+// all the same: a client mistake never becomes a 503.
 class Verifier
 {
 public:
-    Verifier(TokenStore &tokens, const SecretVault &vault, UsageRecorder &usage);
+    Verifier(TokenStore &tokens, const SecretVault &vault, UsageRecorder &usage,
+             const DatabaseHealth &health);
 
     VerifyResult verify(std::string_view authorizationHeader, const QHostAddress &client,
                         std::optional<AccessLevel> minimum, qint64 nowMs);
@@ -47,6 +56,8 @@ public:
     void invalidate(const QString &tokenId);
     // A new id: forget a negative entry should someone have probed it.
     void tokenCreated(const QString &tokenId) { invalidate(tokenId); }
+    // Forget everything (TokenChangeFeed, after it may have missed changes).
+    void invalidateAll();
 
 private:
     struct Loaded
@@ -59,6 +70,7 @@ private:
     TokenStore &m_tokens;
     const SecretVault &m_vault;
     UsageRecorder &m_usage;
+    const DatabaseHealth &m_health;
     TokenCache m_cache;
 };
 

@@ -32,3 +32,20 @@ foreach(test IN LISTS server_integration_tests)
         LIBRARIES apiaccess_server_testsupport LABELS "integration;server")
     apiaccess_add_postgresql_variant(${test})
 endforeach()
+
+# Several instances on one PostgreSQL, alone and behind a real nginx with
+# the shipped configuration (packaging/nginx): only meaningful there, so
+# these run only under with-postgres (and fail, never skip, anywhere else).
+foreach(test IN ITEMS tst_server_instances tst_server_nginx)
+    add_executable(${test} ${test}.cpp)
+    apiaccess_configure_target(${test})
+    target_link_libraries(${test} PRIVATE Qt6::Test apiaccess_server_testsupport)
+    add_test(NAME ${test}
+        COMMAND "${PROJECT_SOURCE_DIR}/tests/support/with-postgres" $<TARGET_FILE:${test}>)
+    set_tests_properties(${test} PROPERTIES
+        LABELS "integration;server;postgresql" TIMEOUT 600
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_FORCE_STDERR_LOGGING=1")
+endforeach()
+set_property(TEST tst_server_nginx APPEND PROPERTY LABELS nginx)
+target_compile_definitions(tst_server_nginx PRIVATE
+    APIACCESS_NGINX_CONFIG_DIR="${PROJECT_SOURCE_DIR}/packaging/nginx")

@@ -144,6 +144,7 @@ private Q_SLOTS:
     void masterKeyIsCreatedPrivate();
     void keyFileReadableByOthersIsRefused();
     void occupiedPortFailsToStart();
+    void unreachableDatabaseFailsToStart();
 };
 
 void TestServerCli::help_data()
@@ -160,7 +161,8 @@ void TestServerCli::help()
     QCOMPARE(run.exitCode, 0);
     for (const char *mention :
          {"serve", "admin add", "admin passwd", "admin list", "admin remove", "--password-stdin",
-          "--listen", "--data-dir", "--trusted-proxy", "--tls-cert", "--tls-key", "--threads"})
+          "--listen", "--data-dir", "--trusted-proxy", "--tls-cert", "--tls-key", "--threads",
+          "--database", "--database-password-file", "--cache-grace", "migrate --from-data-dir"})
         QVERIFY2(run.out.contains(mention), mention);
     QVERIFY2(run.err.isEmpty(), run.err.constData());
 }
@@ -208,6 +210,32 @@ void TestServerCli::usageErrors_data()
         << QStringList{u"admin"_s, u"promote"_s, u"x"_s} << QByteArray("promote");
     QTest::newRow("admin add without --password-stdin")
         << QStringList{u"admin"_s, u"add"_s, u"alice"_s} << QByteArray("--password-stdin");
+    QTest::newRow("database not postgresql")
+        << QStringList{u"serve"_s, u"--database"_s, u"mysql://u@db.example.com/tokens"_s}
+        << QByteArray("postgresql://");
+    QTest::newRow("database without a name")
+        << QStringList{u"serve"_s, u"--database"_s, u"postgresql://u@db.example.com"_s}
+        << QByteArray("DBNAME");
+    QTest::newRow("database with a query")
+        << QStringList{u"serve"_s, u"--database"_s,
+                       u"postgresql://u:pa55word@db.example.com/tokens?sslmode=disable"_s}
+        << QByteArray("query");
+    QTest::newRow("password file without database")
+        << QStringList{u"serve"_s, u"--database-password-file"_s, u"/etc/passwd"_s}
+        << QByteArray("--database");
+    QTest::newRow("password file missing")
+        << QStringList{u"serve"_s, u"--database"_s, u"postgresql://u@db.example.com/tokens"_s,
+                       u"--database-password-file"_s, u"/nonexistent/db.password"_s}
+        << QByteArray("/nonexistent/db.password");
+    QTest::newRow("cache grace not a number")
+        << QStringList{u"serve"_s, u"--cache-grace"_s, u"a while"_s} << QByteArray("--cache-grace");
+    QTest::newRow("admin database not postgresql")
+        << QStringList{u"admin"_s, u"list"_s, u"--database"_s, u"sqlite:///tmp/x"_s}
+        << QByteArray("postgresql://");
+    QTest::newRow("migrate without --to")
+        << QStringList{u"migrate"_s, u"--from-data-dir"_s, u"/tmp"_s} << QByteArray("--to");
+    QTest::newRow("migrate unknown option")
+        << QStringList{u"migrate"_s, u"--force"_s} << QByteArray("--force");
 }
 
 void TestServerCli::usageErrors()
@@ -215,11 +243,14 @@ void TestServerCli::usageErrors()
     QFETCH(QStringList, arguments);
     QFETCH(QByteArray, named);
     QTemporaryDir dataDir;
+    const bool takesDataDir = !arguments.isEmpty() && arguments.first() != u"migrate"_s;
     const Finished run = runBinary(
-        arguments.isEmpty() ? arguments : arguments + QStringList{u"--data-dir"_s, dataDir.path()});
+        takesDataDir ? arguments + QStringList{u"--data-dir"_s, dataDir.path()} : arguments);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(named), run.err.constData());
     QVERIFY2(!run.out.contains("listening"), run.out.constData());
+    // A password in a --database URL is never repeated.
+    QVERIFY2(!run.err.contains("pa55word"), run.err.constData());
 }
 
 void TestServerCli::readyLineIsTheOnlyOutput()
@@ -422,6 +453,26 @@ void TestServerCli::occupiedPortFailsToStart()
     QVERIFY2(second.out.isEmpty(), second.out.constData());
     // The first server is unaffected.
     QCOMPARE(ApiTestClient(first.baseUrl()).get(u"/healthz"_s).status, 200);
+}
+
+void TestServerCli::unreachableDatabaseFailsToStart()
+{
+    // Nothing listens on port 1: the server says which database it could
+    // not reach (never the password) and exits 1 without a ready line.
+    QTemporaryDir dataDir;
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PGPASSWORD"_s, u"env-pa55word"_s);
+    process.setProcessEnvironment(environment);
+    process.start(ServerProcess::binaryPath(),
+                  {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--data-dir"_s, dataDir.path(),
+                   u"--database"_s, u"postgresql://alice:url-pa55word@127.0.0.1:1/tokens"_s});
+    QVERIFY(process.waitForFinished(60'000));
+    const QByteArray err = process.readAllStandardError();
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY2(err.contains("postgresql://alice@127.0.0.1:1/tokens"), err.constData());
+    QVERIFY2(!err.contains("pa55word"), err.constData());
+    QVERIFY(process.readAllStandardOutput().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)

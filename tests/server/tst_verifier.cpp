@@ -5,8 +5,10 @@
 #include "TestDatabase.h"
 #include "crypto/MasterKey.h"
 #include "crypto/SecretVault.h"
+#include "store/DatabaseHealth.h"
 #include "store/Stores.h"
 #include "token/TokenFormat.h"
+#include "verify/TokenChangeFeed.h"
 #include "verify/UsageRecorder.h"
 #include "verify/Verifier.h"
 
@@ -68,6 +70,10 @@ public:
     {
         return m_inner.changesSince(generation, limit);
     }
+    StoreResult<Nothing> pruneChanges(qint64 beforeMs) override
+    {
+        return m_inner.pruneChanges(beforeMs);
+    }
 
 private:
     TokenStore &m_inner;
@@ -109,12 +115,14 @@ private Q_SLOTS:
         m_vault = std::make_unique<SecretVault>(*m_key);
         m_counting = std::make_unique<CountingStore>(*m_store);
         m_usage = std::make_unique<UsageRecorder>(*m_counting, std::chrono::hours(1));
-        m_verifier = std::make_unique<Verifier>(*m_counting, *m_vault, *m_usage);
+        m_health = std::make_unique<DatabaseHealth>(kGrace);
+        m_verifier = std::make_unique<Verifier>(*m_counting, *m_vault, *m_usage, *m_health);
     }
 
     void cleanup()
     {
         m_verifier.reset();
+        m_health.reset();
         m_usage.reset();
         m_counting.reset();
         m_vault.reset();
@@ -213,7 +221,104 @@ private Q_SLOTS:
                  VerifyOutcome::ForbiddenAddress);
     }
 
+    void cacheAnswersOnlyWithinTheGrace()
+    {
+        const TokenCredentials token = createToken(AccessLevel::ReadOnly, {});
+        const QByteArray header = basic(token);
+        const QByteArray unknown = basic(TokenFormat::generate());
+        QCOMPARE(verify(header), VerifyOutcome::Allowed); // now cached
+        const int reads = m_counting->tokenReads.load();
+
+        const qint64 lost = QDateTime::currentMSecsSinceEpoch();
+        m_health->reportUnreachable(u"test: connection refused"_s, lost);
+        const auto at = [&](const QByteArray &h, qint64 ms) {
+            return m_verifier->verify(view(h), QHostAddress::LocalHost, std::nullopt, ms).outcome;
+        };
+        // Within the grace: what is cached still answers; a miss cannot.
+        QCOMPARE(at(header, lost + kGrace.count() - 1), VerifyOutcome::Allowed);
+        QCOMPARE(at(unknown, lost + 1), VerifyOutcome::Unavailable);
+        QCOMPARE(m_counting->tokenReads.load(), reads); // nobody waited for the database
+        // A client's mistake stays a client's mistake, grace or not.
+        QCOMPARE(at("Basic not-base64!", lost + kGrace.count() * 10), VerifyOutcome::Unauthorized);
+        // Past the grace, even a cached token is no longer vouched for.
+        QCOMPARE(at(header, lost + kGrace.count()), VerifyOutcome::Unavailable);
+        QCOMPARE(at(header, lost + kGrace.count() * 100), VerifyOutcome::Unavailable);
+
+        m_health->reportReachable();
+        QCOMPARE(verify(header), VerifyOutcome::Allowed);
+        QCOMPARE(verify(unknown), VerifyOutcome::Unauthorized);
+    }
+
+    void changeFeedRevokesInAnotherInstance()
+    {
+        // A second instance on the same database: its own cache, learning of
+        // changes only through the change feed (NOTIFY on PostgreSQL, the
+        // polled generation on both).
+        auto other = Stores::open(m_stores.database->config(), {});
+        QVERIFY(other.ok());
+        DatabaseHealth health(kGrace);
+        UsageRecorder usage(*other->tokens, std::chrono::hours(1));
+        Verifier verifier(*other->tokens, *m_vault, usage, health);
+        TokenChangeFeed feed(*other->database, *other->tokens, verifier, health,
+                             {std::chrono::milliseconds(100)});
+        feed.start();
+        const auto verifyThere = [&](const QByteArray &header) {
+            return verifier
+                .verify(view(header), QHostAddress::LocalHost, std::nullopt,
+                        QDateTime::currentMSecsSinceEpoch())
+                .outcome;
+        };
+
+        const TokenCredentials token = createToken(AccessLevel::ReadOnly, {});
+        const QByteArray header = basic(token);
+        QTRY_COMPARE(verifyThere(header), VerifyOutcome::Allowed);
+        QCOMPARE(verifyThere(header), VerifyOutcome::Allowed); // cached there now
+
+        // Disabled here (this instance's handler invalidates only its own cache).
+        TokenChanges disable;
+        disable.enabled = false;
+        QVERIFY(m_store
+                    ->updateToken(token.id, disable, std::nullopt, QDateTime::currentDateTimeUtc(),
+                                  AuditEvent{QDateTime::currentDateTimeUtc(), Actor{},
+                                             AuditAction::TokenDisabled, token.id, QString()})
+                    .ok());
+        QTRY_COMPARE(verifyThere(header), VerifyOutcome::Unauthorized);
+
+        // Deleted after being enabled again: also gone there.
+        TokenChanges enable;
+        enable.enabled = true;
+        QVERIFY(m_store
+                    ->updateToken(token.id, enable, std::nullopt, QDateTime::currentDateTimeUtc(),
+                                  AuditEvent{QDateTime::currentDateTimeUtc(), Actor{},
+                                             AuditAction::TokenEnabled, token.id, QString()})
+                    .ok());
+        QTRY_COMPARE(verifyThere(header), VerifyOutcome::Allowed);
+        QVERIFY(m_store
+                    ->deleteToken(token.id,
+                                  AuditEvent{QDateTime::currentDateTimeUtc(), Actor{},
+                                             AuditAction::TokenDeleted, token.id, QString()})
+                    .ok());
+        QTRY_COMPARE(verifyThere(header), VerifyOutcome::Unauthorized);
+        QVERIFY(health.isReachable());
+        feed.stop();
+    }
+
+    void invalidateAllForgetsEverything()
+    {
+        const TokenCredentials a = createToken(AccessLevel::ReadOnly, {});
+        const TokenCredentials b = createToken(AccessLevel::ReadOnly, {});
+        QCOMPARE(verify(basic(a)), VerifyOutcome::Allowed);
+        QCOMPARE(verify(basic(b)), VerifyOutcome::Allowed);
+        const int reads = m_counting->tokenReads.load();
+        m_verifier->invalidateAll();
+        QCOMPARE(verify(basic(a)), VerifyOutcome::Allowed);
+        QCOMPARE(verify(basic(b)), VerifyOutcome::Allowed);
+        QCOMPARE(m_counting->tokenReads.load(), reads + 2);
+    }
+
 private:
+    static constexpr std::chrono::milliseconds kGrace{5000};
+
     VerifyOutcome verify(const QByteArray &header, std::optional<AccessLevel> minimum = {})
     {
         return m_verifier
@@ -272,6 +377,7 @@ private:
     std::unique_ptr<SecretVault> m_vault;
     std::unique_ptr<CountingStore> m_counting;
     std::unique_ptr<UsageRecorder> m_usage;
+    std::unique_ptr<DatabaseHealth> m_health;
     std::unique_ptr<Verifier> m_verifier;
 };
 

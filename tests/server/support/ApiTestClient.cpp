@@ -46,6 +46,11 @@ void ApiTestClient::setBasic(const QByteArray &apiToken)
     m_authorization = "Basic " + apiToken;
 }
 
+QByteArray ApiTestClient::bearer() const
+{
+    return m_authorization.startsWith("Bearer ") ? m_authorization.mid(7) : QByteArray();
+}
+
 void ApiTestClient::clearAuthorization()
 {
     m_authorization.clear();

@@ -34,6 +34,8 @@ public:
     void setBearer(const QByteArray &sessionToken);
     void setBasic(const QByteArray &apiToken);
     void clearAuthorization();
+    // The session token set with setBearer() or signIn(); empty if none.
+    QByteArray bearer() const;
 
     using Headers = QList<QPair<QByteArray, QByteArray>>;
     ApiReply send(const QByteArray &method, const QString &pathAndQuery,

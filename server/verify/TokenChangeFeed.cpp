@@ -1,0 +1,275 @@
+#include "verify/TokenChangeFeed.h"
+
+#include "store/Database.h"
+#include "store/DatabaseHealth.h"
+#include "store/SqlTokenStore.h"
+#include "store/TokenStore.h"
+#include "verify/Verifier.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlQuery>
+#include <QThread>
+#include <QTimer>
+
+#include <functional>
+#include <limits>
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace ApiAccess::Server {
+
+Q_LOGGING_CATEGORY(lcFeed, "apiaccess.verify.feed")
+
+namespace {
+
+constexpr int kPageSize = 500;
+// More skipped generations than this at once is no late commit but a
+// database that moved on without us (restored, or a long outage): drop
+// the cache instead of remembering each one.
+constexpr qint64 kMaxGapRun = 1000;
+constexpr qint64 kPruneEveryMs = 60'000;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+// Lives on the feed's thread: everything below runs there, including the
+// listener's connection and its notifications.
+class TokenChangeFeed::Worker : public QObject
+{
+public:
+    Worker(Database &database, TokenStore &tokens, Verifier &verifier, DatabaseHealth &health,
+           const Options &options, std::atomic<qint64> &applied)
+        : m_applied(applied)
+        , m_database(database)
+        , m_tokens(tokens)
+        , m_verifier(verifier)
+        , m_health(health)
+        , m_options(options)
+    { }
+
+    void tick()
+    {
+        if (m_database.dialect().isPostgres()) {
+            if (m_listener.isEmpty())
+                openListener();
+            else if (!listenerAlive())
+                closeListener(true);
+        }
+        poll();
+        prune();
+    }
+
+    void shutdown() { closeListener(false); }
+
+private:
+    void openListener()
+    {
+        QString name;
+        {
+            auto db =
+                m_database.connections().openDedicated(u"listener"_s, u"apiaccess-listener"_s);
+            if (!db)
+                return; // the poll still runs, and we try again next tick
+            name = db->connectionName();
+        }
+        QSqlDatabase listener = QSqlDatabase::database(name, false);
+        QObject::connect(listener.driver(), &QSqlDriver::notification, this,
+                         [this](const QString &channel, QSqlDriver::NotificationSource,
+                                const QVariant &payload) {
+                             if (channel == QLatin1StringView(SqlTokenStore::kNotifyChannel))
+                                 m_verifier.invalidate(payload.toString());
+                         });
+        if (!listener.driver()->subscribeToNotification(
+                QString::fromLatin1(SqlTokenStore::kNotifyChannel))) {
+            qCWarning(lcFeed, "cannot LISTEN for token changes; polling only for now");
+            listener = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            return;
+        }
+        m_listener = listener.connectionName();
+        // Whatever changed while no one listened is read afresh.
+        m_verifier.invalidateAll();
+        qCInfo(lcFeed, "listening for token changes");
+    }
+
+    bool listenerAlive()
+    {
+        QSqlDatabase listener = QSqlDatabase::database(m_listener, false);
+        if (!listener.isOpen())
+            return false;
+        QSqlQuery ping(listener);
+        return ping.exec(u"SELECT 1"_s);
+    }
+
+    void closeListener(bool lost)
+    {
+        if (m_listener.isEmpty())
+            return;
+        {
+            QSqlDatabase listener = QSqlDatabase::database(m_listener, false);
+            listener.close();
+        }
+        QSqlDatabase::removeDatabase(m_listener);
+        m_listener.clear();
+        if (lost)
+            qCWarning(lcFeed,
+                      "the token change listener lost its connection; reconnecting "
+                      "(the change feed is still read every %lld ms)",
+                      qlonglong(m_options.pollInterval.count()));
+    }
+
+    void poll()
+    {
+        const qint64 now = nowMs();
+        if (m_cursor < 0) {
+            // First contact: the cache is empty, so only where the feed stands matters.
+            const auto anchor = m_tokens.changesSince(std::numeric_limits<qint64>::max(), 1);
+            if (!anchor)
+                return lostContact(anchor.error().message, now);
+            m_cursor = anchor->latestGeneration;
+        } else {
+            qint64 from = m_gaps.empty() ? m_cursor : std::min(m_cursor, m_gaps.begin()->first - 1);
+            for (;;) {
+                const auto batch = m_tokens.changesSince(from, kPageSize);
+                if (!batch)
+                    return lostContact(batch.error().message, now);
+                for (const TokenChange &change : batch->changes)
+                    apply(change, now);
+                if (batch->changes.size() < kPageSize)
+                    break;
+                from = batch->changes.last().generation;
+            }
+        }
+        forgetOldGaps(now);
+        m_applied.store(m_cursor, std::memory_order_release);
+        if (m_lostContact || !m_health.isReachable()) {
+            // Back in contact: what changed meanwhile is read afresh.
+            m_verifier.invalidateAll();
+            m_lostContact = false;
+        }
+        m_health.reportReachable();
+    }
+
+    void apply(const TokenChange &change, qint64 now)
+    {
+        if (change.generation <= m_cursor) {
+            // Already applied, or a late commit that fills a gap.
+            if (m_gaps.erase(change.generation) > 0)
+                m_verifier.invalidate(change.tokenId);
+            return;
+        }
+        const qint64 skipped = change.generation - m_cursor - 1;
+        if (skipped > kMaxGapRun) {
+            m_verifier.invalidateAll();
+            m_gaps.clear();
+        } else {
+            for (qint64 generation = m_cursor + 1; generation < change.generation; ++generation)
+                m_gaps.emplace(generation, now);
+        }
+        m_verifier.invalidate(change.tokenId);
+        m_cursor = change.generation;
+    }
+
+    void forgetOldGaps(qint64 now)
+    {
+        // A skipped generation that never shows up was rolled back.
+        for (auto it = m_gaps.begin(); it != m_gaps.end();) {
+            if (now - it->second >= m_options.gapPatience.count())
+                it = m_gaps.erase(it);
+            else
+                ++it;
+        }
+    }
+
+    void lostContact(const QString &reason, qint64 now)
+    {
+        m_lostContact = true;
+        m_health.reportUnreachable(reason, now);
+    }
+
+    void prune()
+    {
+        const qint64 now = nowMs();
+        if (now < m_nextPruneMs || m_lostContact)
+            return;
+        m_nextPruneMs = now + kPruneEveryMs;
+        (void)m_tokens.pruneChanges(now - m_options.keepChanges.count());
+    }
+
+    std::atomic<qint64> &m_applied;
+    Database &m_database;
+    TokenStore &m_tokens;
+    Verifier &m_verifier;
+    DatabaseHealth &m_health;
+    const Options m_options;
+
+    QString m_listener; // connection name; empty: not listening
+    qint64 m_cursor = -1; // the newest generation applied; -1: not yet anchored
+    std::map<qint64, qint64> m_gaps; // skipped generation -> when first missed (ms)
+    bool m_lostContact = false;
+    qint64 m_nextPruneMs = 0;
+};
+
+namespace {
+
+class FeedThread final : public QThread
+{
+public:
+    // Runs on the thread; calls its argument to run the event loop.
+    std::function<void(const std::function<void()> &)> body;
+
+protected:
+    void run() override
+    {
+        body([this] { exec(); });
+    }
+};
+
+} // namespace
+
+TokenChangeFeed::TokenChangeFeed(Database &database, TokenStore &tokens, Verifier &verifier,
+                                 DatabaseHealth &health, const Options &options)
+{
+    auto thread = std::make_unique<FeedThread>();
+    thread->setObjectName(u"token-change-feed"_s);
+    thread->body = [&database, &tokens, &verifier, &health, options,
+                    &applied = m_applied](const std::function<void()> &runEventLoop) {
+        Worker worker(database, tokens, verifier, health, options, applied);
+        QTimer timer;
+        timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&timer, &QTimer::timeout, &worker, [&worker] { worker.tick(); });
+        worker.tick();
+        timer.start(options.pollInterval);
+        runEventLoop();
+        timer.stop();
+        worker.shutdown();
+    };
+    m_thread = std::move(thread);
+}
+
+TokenChangeFeed::~TokenChangeFeed()
+{
+    stop();
+}
+
+void TokenChangeFeed::start()
+{
+    m_thread->start();
+}
+
+void TokenChangeFeed::stop()
+{
+    if (!m_thread->isRunning())
+        return;
+    m_thread->quit();
+    m_thread->wait();
+}
+
+} // namespace ApiAccess::Server
