@@ -1,10 +1,14 @@
 #include "cli/MigrateCommand.h"
 
+#include "crypto/MasterKey.h"
+#include "crypto/SecretVault.h"
 #include "store/Schema.h"
 #include "store/SqlRows.h"
 #include "store/Stores.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringBuilder>
@@ -62,6 +66,28 @@ Result<qint64, QString> copyTable(QSqlDatabase &from, QSqlDatabase &to, const Ta
     return copied;
 }
 
+// The check value of the key the copied secrets are sealed with: the data
+// directory's master.key when it is there (and, if the database recorded
+// one, the same), else what the database recorded; empty if neither.
+Result<QString, QString> sourceKeyCheck(QSqlDatabase &from, const QString &dataDir)
+{
+    const auto recorded = Schema::recordedKeyCheck(from);
+    if (!recorded)
+        return fail(recorded.error());
+    const QString keyFile = QDir(dataDir).filePath(u"master.key"_s);
+    if (!QFileInfo::exists(keyFile))
+        return recorded.value();
+    auto key = MasterKey::loadOrCreate(dataDir, keyFile);
+    if (!key)
+        return fail(key.error());
+    const QString check = SecretVault(key.value()).keyCheck();
+    if (!recorded->isEmpty() && recorded.value() != check)
+        return fail(tr("%1 is not the key this database was used with; the secrets would not "
+                       "open")
+                        .arg(keyFile));
+    return check;
+}
+
 Result<qint64, QString> rowsIn(QSqlDatabase &db, const QString &table)
 {
     QSqlQuery count(db);
@@ -102,6 +128,16 @@ int runMigrate(const MigrateInvocation &invocation, QTextStream &out, QTextStrea
                             .arg(existing.value()));
     }
 
+    const auto keyCheck = sourceKeyCheck(from.value(), invocation.fromDataDir);
+    if (!keyCheck)
+        return done(keyCheck.error());
+
+    // One snapshot of the source (a running server may still write to it:
+    // WAL readers see the database as of their first read) into one
+    // transaction on the target: all of it arrives, or nothing.
+    QSqlQuery snapshot(from.value());
+    if (auto error = runSql(snapshot, u"BEGIN"_s))
+        return done(error->message);
     QSqlQuery begin(to.value());
     if (auto error = runSql(begin, u"BEGIN"_s))
         return done(error->message);
@@ -116,13 +152,14 @@ int runMigrate(const MigrateInvocation &invocation, QTextStream &out, QTextStrea
         report.append(u"%1 %2"_s.arg(copied.value()).arg(QString::fromUtf16(table.name)));
     }
     // The key the copied secrets are sealed with must be the one the
-    // PostgreSQL instances run with: its check value comes along.
-    if (const auto check = Schema::recordedKeyCheck(from.value()); check && !check->isEmpty()) {
+    // PostgreSQL instances run with: its check value comes along, and an
+    // instance started with another key is refused.
+    if (!keyCheck->isEmpty()) {
         QSqlQuery key(to.value());
         if (auto error = runSql(key,
                                 u"INSERT INTO settings (name, value) VALUES ('key_check', ?) "
                                 u"ON CONFLICT (name) DO UPDATE SET value = excluded.value"_s,
-                                {check.value()})) {
+                                {keyCheck.value()})) {
             QSqlQuery rollback(to.value());
             (void)runSql(rollback, u"ROLLBACK"_s);
             return done(error->message);
@@ -131,9 +168,20 @@ int runMigrate(const MigrateInvocation &invocation, QTextStream &out, QTextStrea
     QSqlQuery commit(to.value());
     if (auto error = runSql(commit, u"COMMIT"_s))
         return done(error->message);
+    QSqlQuery endSnapshot(from.value());
+    (void)runSql(endSnapshot, u"COMMIT"_s);
     out << tr("copied %1 from %2 to %3")
                .arg(report.join(u", "_s), invocation.fromDataDir, invocation.to.describe())
         << u'\n';
+    if (keyCheck->isEmpty())
+        out << tr("%1 has no master.key: start the PostgreSQL instances with the key this "
+                  "installation used (--key-file), or the secrets will not open")
+                   .arg(invocation.fromDataDir)
+            << u'\n';
+    else
+        out << tr("start the PostgreSQL instances with --key-file %1 (or a copy of it)")
+                   .arg(QDir(invocation.fromDataDir).filePath(u"master.key"_s))
+            << u'\n';
     out.flush();
     return 0;
 }
