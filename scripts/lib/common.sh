@@ -55,6 +55,9 @@ APIACCESS_TEST_PACKAGES=(
     # pg_virtualenv (postgresql-common), which gives each test run a private
     # throw-away cluster (tests/support/with-postgres), also as root.
     libqt6sql6-psql postgresql postgresql-common
+    # tst_server_backup backs a running SQLite server up the way
+    # docs/deploy.md says, with the sqlite3 tool.
+    sqlite3
     # The shipped nginx configuration (packaging/nginx) is tested in a real
     # nginx in front of several server instances.
     nginx-light

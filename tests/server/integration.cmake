@@ -26,6 +26,7 @@ set(server_integration_tests
     tst_server_verify_network
     tst_server_protocol
     tst_server_durability
+    tst_server_backup
 )
 foreach(test IN LISTS server_integration_tests)
     apiaccess_add_test(NAME ${test} SOURCES ${test}.cpp

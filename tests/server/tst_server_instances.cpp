@@ -34,21 +34,6 @@ const QString kPassword = u"instances-test-password"_s;
 // The bound PRODUCT.md §8 promises for a change to reach every instance.
 constexpr qint64 kRevocationBoundMs = 1000;
 
-// `pg_ctlcluster VERSION regress stop|start`: the cluster with-postgres made.
-bool controlCluster(const QString &action)
-{
-    QProcess control;
-    control.start(u"pg_ctlcluster"_s,
-                  {u"--mode=fast"_s, qEnvironmentVariable("PGVERSION"), u"regress"_s, action});
-    if (!control.waitForFinished(120'000) || control.exitStatus() != QProcess::NormalExit
-        || control.exitCode() != 0) {
-        qWarning("pg_ctlcluster %s: %s", qPrintable(action),
-                 control.readAllStandardError().constData());
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 class TestServerInstances : public QObject
@@ -130,7 +115,7 @@ private Q_SLOTS:
     void cleanup()
     {
         // A test that failed mid-outage leaves the cluster running for the next.
-        if (m_clusterStopped && controlCluster(u"start"_s))
+        if (m_clusterStopped && TestDatabase::controlCluster(u"start"_s).isEmpty())
             m_clusterStopped = false;
         if (QTest::currentTestFailed()) {
             for (size_t i = 0; i < m_instances.size(); ++i) {
@@ -367,7 +352,7 @@ private Q_SLOTS:
 
         QElapsedTimer outage;
         outage.start();
-        QVERIFY(controlCluster(u"stop"_s));
+        QCOMPARE(TestDatabase::controlCluster(u"stop"_s), QString());
         m_clusterStopped = true;
         // Not ready, with the reason, as soon as the probe notices.
         QTRY_COMPARE(onA.get(u"/healthz"_s).status, 503);
@@ -394,7 +379,7 @@ private Q_SLOTS:
         QTRY_COMPARE(verify(onB, cached), 503);
         QCOMPARE_PROBLEM(onB.get(u"/api/v1/verify"_s, {{"Authorization", "Basic " + cached}}), 503);
 
-        QVERIFY(controlCluster(u"start"_s));
+        QCOMPARE(TestDatabase::controlCluster(u"start"_s), QString());
         m_clusterStopped = false;
         // Every instance recovers by itself, and nothing was lost.
         QTRY_COMPARE_WITH_TIMEOUT(onA.get(u"/healthz"_s).status, 200, 30'000);

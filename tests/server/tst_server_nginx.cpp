@@ -213,10 +213,8 @@ private Q_SLOTS:
     void cleanup() { m_failed = m_failed || QTest::currentTestFailed(); }
     void cleanupTestCase()
     {
-        if (m_clusterStopped) {
-            QProcess::execute(u"pg_ctlcluster"_s,
-                              {qEnvironmentVariable("PGVERSION"), u"regress"_s, u"start"_s});
-        }
+        if (m_clusterStopped)
+            (void)TestDatabase::controlCluster(u"start"_s);
         if (m_nginx.state() != QProcess::NotRunning) {
             m_nginx.terminate();
             m_nginx.waitForFinished(30'000);
@@ -310,10 +308,7 @@ private Q_SLOTS:
     {
         const QJsonObject token = createToken(u"outage"_s, u"read_only"_s);
         const QByteArray uncached = token.value(u"token"_s).toString().toLatin1();
-        QProcess stop;
-        stop.start(u"pg_ctlcluster"_s,
-                   {u"--mode=fast"_s, qEnvironmentVariable("PGVERSION"), u"regress"_s, u"stop"_s});
-        QVERIFY(stop.waitForFinished(120'000) && stop.exitCode() == 0);
+        QCOMPARE(TestDatabase::controlCluster(u"stop"_s), QString());
         m_clusterStopped = true;
         // A token no instance has cached cannot be checked: 503 with
         // Retry-After reaches the client, not nginx's 500.
@@ -322,10 +317,7 @@ private Q_SLOTS:
         QCOMPARE_PROBLEM(reply, 503);
         QCOMPARE(reply.header("Retry-After"), "5"_ba);
 
-        QProcess start;
-        start.start(u"pg_ctlcluster"_s,
-                    {qEnvironmentVariable("PGVERSION"), u"regress"_s, u"start"_s});
-        QVERIFY(start.waitForFinished(120'000) && start.exitCode() == 0);
+        QCOMPARE(TestDatabase::controlCluster(u"start"_s), QString());
         m_clusterStopped = false;
         QTRY_COMPARE_WITH_TIMEOUT(throughApi(u"/reports/q3"_s, uncached).status, 200, 30'000);
     }

@@ -529,6 +529,10 @@ void TestServerVerify::healthz()
     const ApiReply reply = probe.get(u"/healthz"_s);
     QVERIFY2(reply.status == 200, reply.describe().constData());
     QCOMPARE(reply.json().value(u"status"_s).toString(), u"ok"_s);
+    QCOMPARE(reply.json().value(u"database"_s).toString(), u"ok"_s);
+    QVERIFY(!reply.json().value(u"version"_s).toString().isEmpty());
+    QCOMPARE(reply.json().size(), 3); // nothing about an outage while there is none
+    QCOMPARE(reply.header("Cache-Control"), "no-store"_ba);
 }
 
 void TestServerVerify::logHoldsNoSecret()

@@ -146,6 +146,18 @@ QString TestDatabase::url() const
     return url.toString();
 }
 
+QString TestDatabase::controlCluster(const QString &action)
+{
+    QProcess control;
+    control.start(u"pg_ctlcluster"_s,
+                  {u"--mode=fast"_s, qEnvironmentVariable("PGVERSION"), u"regress"_s, action});
+    if (!control.waitForFinished(120'000) || control.exitStatus() != QProcess::NormalExit
+        || control.exitCode() != 0)
+        return u"pg_ctlcluster %1: %2"_s.arg(
+            action, QString::fromLocal8Bit(control.readAllStandardError()));
+    return {};
+}
+
 QString TestDatabase::sharedKeyFile()
 {
     const QString path = m_dir.filePath(u"shared-master.key"_s);

@@ -46,6 +46,11 @@ public:
     QString url() const;
     QString name() const { return m_name; }
 
+    // Stops or starts the whole PostgreSQL cluster of with-postgres
+    // (`pg_ctlcluster VERSION regress stop|start`, fast mode), as an outage
+    // would: the error, or empty when done.
+    static QString controlCluster(const QString &action);
+
     // A master key file several instances share (created on first call,
     // 32 random bytes, mode 0600), for `serve --key-file`.
     QString sharedKeyFile();
