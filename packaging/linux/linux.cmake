@@ -28,6 +28,13 @@ install(FILES "${CMAKE_CURRENT_LIST_DIR}/systemd/apiaccess-server.sysusers"
     DESTINATION lib/sysusers.d RENAME apiaccess-server.conf COMPONENT server)
 install(FILES "${CMAKE_CURRENT_LIST_DIR}/systemd/apiaccess-server.default"
     DESTINATION /etc/default RENAME apiaccess-server COMPONENT server)
+# The tested nginx configuration (packaging/nginx, docs/deploy.md) as
+# examples to copy: not active anywhere until an administrator includes it.
+file(GLOB apiaccess_nginx_files "${PROJECT_SOURCE_DIR}/packaging/nginx/*.conf")
+install(FILES ${apiaccess_nginx_files}
+    DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/doc/apiaccess-server/nginx" COMPONENT server)
+install(FILES "${PROJECT_SOURCE_DIR}/docs/deploy.md"
+    DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/doc/apiaccess-server" COMPONENT server)
 
 # Debian wants a copyright file and a changelog in every package's doc folder.
 string(TIMESTAMP APIACCESS_DEB_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
@@ -105,12 +112,20 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_NAME apiaccess-server)
 # systemd-sysusers is missing; deb-systemd-helper is in init-system-helpers.
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS
     "libqt6sql6-sqlite, adduser, init-system-helpers (>= 1.54~)")
+# Several instances on PostgreSQL (--database) need Qt's PostgreSQL driver,
+# also a plugin; one machine on SQLite does not.
+set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS "libqt6sql6-psql")
+set(CPACK_DEBIAN_SERVER_PACKAGE_SUGGESTS "nginx")
 set(CPACK_DEBIAN_SERVER_DESCRIPTION
 "token server for API Access Studio
 apiaccess-server stores API tokens, lets administrators manage them over an
 HTTP API, and answers for every third-party request whether its token may
 be used from the client's address (for example for nginx auth_request).
 Secrets are kept only as keyed hashes and encrypted copies.
+One machine keeps its data in SQLite; several instances share a PostgreSQL
+database and apply each other's changes within a second. An nginx
+configuration for load balancing and auth_request is in
+/usr/share/doc/apiaccess-server/nginx.
 The package installs a hardened systemd unit, not enabled by default, and
 the apiaccess system user.")
 set(APIACCESS_DEB_CONTROL "${CMAKE_CURRENT_BINARY_DIR}/debian-server")
