@@ -1,6 +1,7 @@
 #include "ServerProcess.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QRegularExpression>
 
 #include <csignal>
@@ -75,6 +76,8 @@ bool ServerProcess::start(const QStringList &extraArguments, const QString &list
             ::_exit(127);
     });
 #endif
+    if (!m_logFile.isEmpty())
+        m_process->setStandardErrorFile(m_logFile, QIODevice::Append);
     m_process->start(QIODevice::ReadOnly);
     if (!m_process->waitForStarted(kStartTimeoutMs)) {
         m_error = u"could not start %1: %2"_s.arg(binaryPath(), m_process->errorString());
@@ -137,6 +140,10 @@ qint64 ServerProcess::processId() const
 
 QByteArray ServerProcess::log()
 {
+    if (!m_logFile.isEmpty()) {
+        QFile file(m_logFile);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
     if (m_process)
         m_stderr += m_process->readAllStandardError();
     return m_stderr;

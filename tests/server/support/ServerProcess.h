@@ -47,6 +47,9 @@ public:
     QString errorString() const { return m_error; }
     // Everything the server wrote to standard error so far (its log).
     QByteArray log();
+    // The log goes to `path` instead of a pipe, for callers that do not run
+    // an event loop while the server works (a full pipe would stall it).
+    void setLogFile(const QString &path) { m_logFile = path; }
     QByteArray standardOutput() const { return m_stdout; }
 
     // `apiaccess-server admin ARGS --data-dir DIR [--database URL]` with
@@ -65,6 +68,7 @@ private:
     TestDatabase *m_database = nullptr;
     std::unique_ptr<QTemporaryDir> m_instanceDir; // an instance on a shared database
     QString m_keyFile;
+    QString m_logFile;
     std::unique_ptr<QProcess> m_process;
     QUrl m_baseUrl;
     QString m_error;
