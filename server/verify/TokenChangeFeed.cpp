@@ -129,11 +129,15 @@ private:
     {
         const qint64 now = nowMs();
         if (m_cursor < 0) {
-            // First contact: the cache is empty, so only where the feed stands matters.
+            // First contact: from here on every change is applied. What the
+            // cache took in before (verification may start before this first
+            // poll) may predate changes up to the anchor, so it goes; a load
+            // racing with this is dropped by the cache's generation check.
             const auto anchor = m_tokens.changesSince(std::numeric_limits<qint64>::max(), 1);
             if (!anchor)
                 return lostContact(anchor.error().message, now);
             m_cursor = anchor->latestGeneration;
+            m_verifier.invalidateAll();
         } else {
             qint64 from = m_gaps.empty() ? m_cursor : std::min(m_cursor, m_gaps.begin()->first - 1);
             for (;;) {

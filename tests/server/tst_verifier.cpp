@@ -303,6 +303,43 @@ private Q_SLOTS:
         feed.stop();
     }
 
+    void changesBeforeTheFeedsFirstPollAreNotMissed()
+    {
+        // An instance verifies (and caches) before its feed's first poll,
+        // and the token is disabled elsewhere in between: the feed anchors
+        // after that change, so it must not trust what was cached before.
+        auto other = Stores::open(m_stores.database->config(), {});
+        QVERIFY(other.ok());
+        DatabaseHealth health(kGrace);
+        UsageRecorder usage(*other->tokens, std::chrono::hours(1));
+        Verifier verifier(*other->tokens, *m_vault, usage, health);
+        const auto verifyThere = [&](const QByteArray &header) {
+            return verifier
+                .verify(view(header), QHostAddress::LocalHost, std::nullopt,
+                        QDateTime::currentMSecsSinceEpoch())
+                .outcome;
+        };
+        const TokenCredentials token = createToken(AccessLevel::ReadOnly, {});
+        const QByteArray header = basic(token);
+        QCOMPARE(verifyThere(header), VerifyOutcome::Allowed); // cached there
+
+        TokenChanges disable;
+        disable.enabled = false;
+        QVERIFY(m_store
+                    ->updateToken(token.id, disable, std::nullopt, QDateTime::currentDateTimeUtc(),
+                                  AuditEvent{QDateTime::currentDateTimeUtc(), Actor{},
+                                             AuditAction::TokenDisabled, token.id, QString()})
+                    .ok());
+        QCOMPARE(verifyThere(header), VerifyOutcome::Allowed); // nobody told it yet
+
+        TokenChangeFeed feed(*other->database, *other->tokens, verifier, health,
+                             {std::chrono::milliseconds(100)});
+        feed.start();
+        QTRY_VERIFY(feed.appliedGeneration() > 0); // anchored, after the change
+        QCOMPARE(verifyThere(header), VerifyOutcome::Unauthorized);
+        feed.stop();
+    }
+
     void invalidateAllForgetsEverything()
     {
         const TokenCredentials a = createToken(AccessLevel::ReadOnly, {});
