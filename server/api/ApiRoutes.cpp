@@ -8,28 +8,32 @@ namespace ApiAccess::Server {
 void addApiRoutes(Router &router, ApiContext &context)
 {
     using HandlerFunction = HttpResponse (*)(ApiContext &, HttpRequest &);
+    constexpr auto Blocking = HandlerExecution::Blocking; // the database, password hashing
+    constexpr auto Inline = HandlerExecution::Inline; // from memory: caches and counters
     const auto add = [&router, &context](std::string method, std::string_view pattern,
-                                         HandlerFunction handler) {
-        router.add(std::move(method), pattern,
-                   [&context, handler](HttpRequest &request) { return handler(context, request); });
+                                         HandlerFunction handler, HandlerExecution execution) {
+        router.add(
+            std::move(method), pattern,
+            [&context, handler](HttpRequest &request) { return handler(context, request); },
+            execution);
     };
 
-    add("POST", "/api/v1/sessions", &Handlers::signIn);
-    add("DELETE", "/api/v1/sessions/current", &Handlers::signOut);
+    add("POST", "/api/v1/sessions", &Handlers::signIn, Blocking);
+    add("DELETE", "/api/v1/sessions/current", &Handlers::signOut, Blocking);
 
-    add("GET", "/api/v1/tokens", &Handlers::listTokens);
-    add("POST", "/api/v1/tokens", &Handlers::createToken);
-    add("GET", "/api/v1/tokens/{id}", &Handlers::getToken);
-    add("PATCH", "/api/v1/tokens/{id}", &Handlers::updateToken);
-    add("DELETE", "/api/v1/tokens/{id}", &Handlers::deleteToken);
-    add("GET", "/api/v1/tokens/{id}/secret", &Handlers::getTokenSecret);
-    add("POST", "/api/v1/tokens/{id}/rotate", &Handlers::rotateToken);
+    add("GET", "/api/v1/tokens", &Handlers::listTokens, Blocking);
+    add("POST", "/api/v1/tokens", &Handlers::createToken, Blocking);
+    add("GET", "/api/v1/tokens/{id}", &Handlers::getToken, Blocking);
+    add("PATCH", "/api/v1/tokens/{id}", &Handlers::updateToken, Blocking);
+    add("DELETE", "/api/v1/tokens/{id}", &Handlers::deleteToken, Blocking);
+    add("GET", "/api/v1/tokens/{id}/secret", &Handlers::getTokenSecret, Blocking);
+    add("POST", "/api/v1/tokens/{id}/rotate", &Handlers::rotateToken, Blocking);
 
-    add("GET", "/api/v1/token", &Handlers::callingToken);
-    add("GET", "/api/v1/verify", &Handlers::verify);
+    add("GET", "/api/v1/token", &Handlers::callingToken, Blocking);
+    add("GET", "/api/v1/verify", &Handlers::verify, Inline);
 
-    add("GET", "/healthz", &Handlers::health);
-    add("GET", "/metrics", &Handlers::metrics);
+    add("GET", "/healthz", &Handlers::health, Inline);
+    add("GET", "/metrics", &Handlers::metrics, Inline);
 }
 
 } // namespace ApiAccess::Server

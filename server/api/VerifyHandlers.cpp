@@ -53,9 +53,9 @@ HttpResponse verify(ApiContext &context, HttpRequest &request)
     switch (result.outcome) {
     case VerifyOutcome::Allowed:
         response = HttpResponse::noContent();
-        response.setHeader("X-Token-Id", result.token->id.toStdString());
-        response.setHeader("X-Access-Level",
-                           AccessLevels::wireId(result.token->accessLevel).toStdString());
+        response.headers.reserve(3);
+        response.setHeader("X-Token-Id", result.token->idText);
+        response.setHeader("X-Access-Level", result.token->accessLevelText);
         break;
     case VerifyOutcome::Unauthorized:
         response = Problems::tokenRejected();
@@ -69,8 +69,8 @@ HttpResponse verify(ApiContext &context, HttpRequest &request)
         break;
     }
     if (result.token)
-        response.logTokenId = result.token->id.toStdString();
-    response.verifyOutcome = verifyOutcomeId(result.outcome).toStdString();
+        response.logTokenId = result.token->idText;
+    response.verifyOutcome = verifyOutcomeId(result.outcome);
     // A gateway must never reuse one answer for another client.
     response.setHeader("Cache-Control", "no-store");
     return response;
@@ -105,7 +105,7 @@ HttpResponse callingToken(ApiContext &context, HttpRequest &request)
     }
     if (result.token)
         response.logTokenId = result.token->id.toStdString();
-    response.verifyOutcome = verifyOutcomeId(result.outcome).toStdString();
+    response.verifyOutcome = verifyOutcomeId(result.outcome);
     return response;
 }
 

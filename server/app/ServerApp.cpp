@@ -68,6 +68,7 @@ int runServe(const ServeOptions &options)
     qCInfo(lcServer).noquote() << "database:" << options.database.describe();
 
     Metrics metrics;
+    RequestLog requestLog;
     SignInThrottle throttle(*stores.accounts);
     int exitCode = 0;
     {
@@ -83,15 +84,22 @@ int runServe(const ServeOptions &options)
 
         Router router;
         addApiRoutes(router, context);
+        std::vector<Metrics::Route> routes;
+        for (Router::RouteLabel &label : router.routeLabels())
+            routes.push_back({std::move(label.method), std::move(label.pattern)});
+        metrics.setRoutes(routes);
 
         HttpServerOptions httpOptions = options.http;
         httpOptions.clientAddresses = ClientAddressResolver(options.trustedProxies);
+        httpOptions.placement = [&router](HttpRequest &request) {
+            return router.route(request);
+        };
         HttpServer server(
             httpOptions, [&router](HttpRequest &request) { return router.dispatch(request); },
-            [&metrics](const HttpRequest &request, const HttpResponse &response,
-                       std::chrono::nanoseconds duration) {
-                logRequest(request, response, duration);
-                metrics.observeRequest(request.method, request.route, response.status, duration);
+            [&metrics, &requestLog](const HttpRequest &request, const HttpResponse &response,
+                                    std::chrono::nanoseconds duration) {
+                requestLog.log(request, response, duration);
+                metrics.observeRequest(request.routeId, request.method, response.status, duration);
                 if (!response.verifyOutcome.empty())
                     metrics.observeVerify(response.verifyOutcome);
             });
@@ -118,6 +126,7 @@ int runServe(const ServeOptions &options)
                              << "- stopping";
             server.stop();
         }
+        requestLog.stop(); // every request answered is in the log
         metrics.setOpenConnectionsProvider({});
         metrics.setGauge("apiaccess_database_up", {}, {});
         metrics.setGauge("apiaccess_token_changes_applied_generation", {}, {});

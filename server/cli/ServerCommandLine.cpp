@@ -173,6 +173,10 @@ ServerCommand parseServe(const QStringList &arguments)
             return usageError(count.error());
         options.http.threads = *count;
     }
+    // Database work and password hashing: enough threads that the cores
+    // stay busy while some wait on disk or the network.
+    options.http.blockingThreads =
+        static_cast<int>(std::max(4u, 2 * std::max(1u, std::thread::hardware_concurrency())));
     if (parser.isSet(maxConnections)) {
         const auto count =
             parsePositive(u"max-connections"_s, parser.value(maxConnections), 1'000'000);

@@ -18,7 +18,7 @@ class PlainSession : public HttpSession<PlainSession>,
                      public std::enable_shared_from_this<PlainSession>
 {
 public:
-    PlainSession(tcp::socket &&socket, ServerState &state, QHostAddress peer)
+    PlainSession(Socket &&socket, ServerState &state, QHostAddress peer)
         : HttpSession(state, std::move(peer))
         , m_stream(std::move(socket))
     { }
@@ -29,7 +29,7 @@ public:
                       beast::bind_front_handler(&PlainSession::start, shared_from_this()));
     }
 
-    beast::tcp_stream &stream() { return m_stream; }
+    Stream &stream() { return m_stream; }
     static constexpr bool isSecure() { return false; }
 
     // Half-close, then read and drop what the client still sends until it
@@ -38,7 +38,7 @@ public:
     void closeGracefully()
     {
         beast::error_code ec;
-        m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        m_stream.socket().shutdown(Socket::shutdown_send, ec);
         if (ec)
             return;
         m_stream.expires_after(lingerTimeout(m_state.options));
@@ -65,13 +65,13 @@ private:
             linger();
     }
 
-    beast::tcp_stream m_stream;
+    Stream m_stream;
 };
 
 class SslSession : public HttpSession<SslSession>, public std::enable_shared_from_this<SslSession>
 {
 public:
-    SslSession(tcp::socket &&socket, ssl::context &context, ServerState &state, QHostAddress peer)
+    SslSession(Socket &&socket, ssl::context &context, ServerState &state, QHostAddress peer)
         : HttpSession(state, std::move(peer))
         , m_stream(std::move(socket), context)
     { }
@@ -82,7 +82,7 @@ public:
                       beast::bind_front_handler(&SslSession::start, shared_from_this()));
     }
 
-    beast::ssl_stream<beast::tcp_stream> &stream() { return m_stream; }
+    beast::ssl_stream<Stream> &stream() { return m_stream; }
     static constexpr bool isSecure() { return true; }
 
     void closeGracefully()
@@ -116,7 +116,7 @@ private:
 
     void onShutdown(beast::error_code) { }
 
-    beast::ssl_stream<beast::tcp_stream> m_stream;
+    beast::ssl_stream<Stream> m_stream;
 };
 
 // Over the connection cap: a prepared 503, then close. It never reads a
@@ -124,7 +124,7 @@ private:
 class RejectedConnection : public std::enable_shared_from_this<RejectedConnection>
 {
 public:
-    RejectedConnection(tcp::socket &&socket, ServerState &state, QHostAddress peer)
+    RejectedConnection(Socket &&socket, ServerState &state, QHostAddress peer)
         : m_stream(std::move(socket))
         , m_state(state)
         , m_peer(std::move(peer))
@@ -152,7 +152,7 @@ private:
         notifyObserver(m_state, request, m_state.serviceUnavailable, m_started);
         if (ec)
             return;
-        m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        m_stream.socket().shutdown(Socket::shutdown_send, ec);
         if (ec)
             return;
         m_stream.expires_after(lingerTimeout(m_state.options));
@@ -172,7 +172,7 @@ private:
             linger();
     }
 
-    beast::tcp_stream m_stream;
+    Stream m_stream;
     ServerState &m_state;
     const QHostAddress m_peer;
     const std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();

@@ -7,11 +7,11 @@
 #include <QCoreApplication>
 
 #include <array>
-#include <boost/beast/http/write.hpp>
+#include <boost/beast/http/status.hpp>
+#include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <exception>
-#include <sstream>
 
 Q_LOGGING_CATEGORY(lcHttp, "apiaccess.http")
 
@@ -106,12 +106,9 @@ ServerState::ServerState(HttpServerOptions serverOptions, HttpHandler requestHan
     , internalError(HttpResponse::problem(Problem::internalError()))
     , serviceUnavailable(makeServiceUnavailable())
 {
-    BeastResponse message;
-    toBeast(serviceUnavailable, message, 11, false, false, *this);
-    message.erase(http::field::date); // serialized once, so a date would go stale
-    std::ostringstream stream;
-    stream << message;
-    serviceUnavailableBytes = std::move(stream).str();
+    // Serialized once, so without a Date, which would go stale.
+    serializeHead(serviceUnavailable, 11, false, *this, serviceUnavailableBytes, false);
+    serviceUnavailableBytes += serviceUnavailable.body;
 }
 
 QHostAddress toHostAddress(const boost::asio::ip::address &address)
@@ -182,29 +179,59 @@ HttpResponse callHandler(const ServerState &state, HttpRequest &request)
     return state.internalError;
 }
 
-void toBeast(const HttpResponse &answer, BeastResponse &out, unsigned version, bool head,
-             bool keepAlive, const ServerState &state)
+void appendNumber(std::string &out, std::uint64_t value)
 {
-    out.version(version);
-    out.result(unsigned(answer.status));
-    out.set(http::field::server, state.serverHeader);
-    out.set(http::field::date, httpDate());
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value).ptr;
+    out.append(digits.data(), std::size_t(end - digits.data()));
+}
+
+void serializeHead(const HttpResponse &answer, unsigned version, bool keepAlive,
+                   const ServerState &state, std::string &out, bool withDate)
+{
+    // Written by hand into one buffer (the body goes out beside it): this
+    // runs for every request, and Beast's generic serializer costs more
+    // than the rest of a cached verification.
+    out.clear();
+    out += version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+    appendNumber(out, std::uint64_t(answer.status));
+    out += ' ';
+    const std::string_view reason =
+        http::obsolete_reason(http::int_to_status(unsigned(answer.status)));
+    out += reason == "<unknown-status>" ? std::string_view("Unknown") : reason;
+    out += "\r\nServer: ";
+    out += state.serverHeader;
+    if (withDate) {
+        out += "\r\nDate: ";
+        out += httpDate();
+    }
+    out += "\r\n";
     for (const auto &[name, value] : answer.headers) {
-        if (isSafeHeader(name, value))
-            out.insert(name, value);
-        else
+        if (!isSafeHeader(name, value)) {
             qCWarning(lcHttp, "dropped an invalid or reserved response header");
+            continue;
+        }
+        out += name;
+        out += ": ";
+        out += value;
+        out += "\r\n";
     }
-    const bool mayHaveBody = answer.status >= 200 && answer.status != 204 && answer.status != 304;
-    if (mayHaveBody) {
-        if (!answer.contentType.empty())
-            out.set(http::field::content_type, answer.contentType);
-        out.content_length(answer.body.size());
+    if (statusHasBody(answer.status)) {
+        if (!answer.contentType.empty()) {
+            out += "Content-Type: ";
+            out += answer.contentType;
+            out += "\r\n";
+        }
         // HEAD: the GET answer's Content-Length, no body (RFC 9110 §9.3.2).
-        if (!head)
-            out.body() = {answer.body.data(), answer.body.size()};
+        out += "Content-Length: ";
+        appendNumber(out, answer.body.size());
+        out += "\r\n";
     }
-    out.keep_alive(keepAlive);
+    if (version == 10 && keepAlive)
+        out += "Connection: keep-alive\r\n";
+    else if (version != 10 && !keepAlive)
+        out += "Connection: close\r\n";
+    out += "\r\n";
 }
 
 void notifyObserver(const ServerState &state, const HttpRequest &request,

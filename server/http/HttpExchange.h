@@ -9,10 +9,10 @@
 #include <QLoggingCategory>
 
 #include <atomic>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/message.hpp>
-#include <boost/beast/http/span_body.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <chrono>
 #include <condition_variable>
@@ -29,8 +29,6 @@ namespace beast = boost::beast;
 namespace http = boost::beast::http;
 
 using BeastRequest = http::request<http::string_body>;
-// The body is a view of HttpResponse::body, which outlives the write: no copy.
-using BeastResponse = http::response<http::span_body<char const>>;
 
 // What HttpServer::stop() needs from a connection of either kind.
 class SessionHandle
@@ -61,6 +59,9 @@ struct ServerState
     const HttpResponse serviceUnavailable; // 503 with Retry-After
     std::string serviceUnavailableBytes; // the 503 serialized, for the connection cap
 
+    // Runs HandlerExecution::Blocking handlers; owned by HttpServer.
+    boost::asio::io_context *blockingPool = nullptr;
+
     std::atomic<std::size_t> connections{0}; // served connections
     std::atomic<std::size_t> rejecting{0}; // being told 503
     std::atomic<bool> stopping{false};
@@ -81,9 +82,16 @@ bool fillRequest(HttpRequest &request, BeastRequest &&message, const QHostAddres
 // The handler's answer; exceptions and impossible statuses become a 500.
 HttpResponse callHandler(const ServerState &state, HttpRequest &request);
 
-// `answer` must outlive `out` (the body is referenced, not copied).
-void toBeast(const HttpResponse &answer, BeastResponse &out, unsigned version, bool head,
-             bool keepAlive, const ServerState &state);
+// 1xx, 204 and 304 answers have no body (RFC 9110 §6.4.1).
+inline bool statusHasBody(int status)
+{
+    return status >= 200 && status != 204 && status != 304;
+}
+
+// The status line and header block of `answer`, ending in the blank line,
+// into `out`; the body (none for HEAD) is sent after it as it is.
+void serializeHead(const HttpResponse &answer, unsigned version, bool keepAlive,
+                   const ServerState &state, std::string &out, bool withDate = true);
 
 void notifyObserver(const ServerState &state, const HttpRequest &request,
                     const HttpResponse &response, std::chrono::steady_clock::time_point started);

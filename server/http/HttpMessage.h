@@ -16,6 +16,16 @@ struct Problem;
 
 namespace ApiAccess::Server {
 
+// Where the front runs a request's handler.
+enum class HandlerExecution {
+    // Answered from memory (caches, counters): on the thread that serves
+    // the connection, at once.
+    Inline,
+    // May wait: on the database, or on password hashing. On the front's
+    // blocking pool, so that Inline requests never queue behind it.
+    Blocking,
+};
+
 // A request as the handlers see it: independent of Boost.Beast, so handlers
 // are plain functions that unit tests can call and the front can change.
 struct HttpRequest
@@ -33,6 +43,8 @@ struct HttpRequest
     bool secure = false; // arrived over TLS
 
     // Filled by the router.
+    bool routed = false;
+    int routeId = -1; // the matched handler (Router's numbering); -1: none matched
     std::string route; // pattern, e.g. "/api/v1/tokens/{id}"
     std::map<std::string, std::string> pathParams; // e.g. {"id", "tok_..."}
 
@@ -52,8 +64,9 @@ struct HttpResponse
     // For the request log and metrics only: the token id a request acted on
     // or authenticated with (public; never a secret).
     std::string logTokenId;
-    // For metrics: how /api/v1/verify ended (allowed, unauthorized, ...).
-    std::string verifyOutcome;
+    // For metrics: how /api/v1/verify ended ("allowed", "unauthorized", ...;
+    // static text).
+    std::string_view verifyOutcome;
 
     void setHeader(std::string name, std::string value);
     std::string_view header(std::string_view name) const; // case-insensitive

@@ -3,10 +3,11 @@
 #include "http/HttpConnections.h"
 
 #include <algorithm>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <openssl/ssl.h>
+#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
@@ -16,6 +17,9 @@ namespace ApiAccess::Server {
 
 namespace {
 
+// setpriority(PRIO_PROCESS, 0, ...) applies to the calling thread on Linux.
+constexpr int kBlockingNice = 5;
+
 QString fromStd(const std::string &text)
 {
     return QString::fromStdString(text);
@@ -24,14 +28,16 @@ QString fromStd(const std::string &text)
 } // namespace
 
 // Member order matters: what sessions use (state, TLS context) is declared
-// before the io_context, whose destruction destroys the abandoned sessions.
+// before the io_contexts, whose destruction destroys the abandoned sessions.
 class HttpServer::Impl
 {
 public:
     Impl(HttpServerOptions options, HttpHandler handler, HttpObserver observer)
         : state(std::move(options), std::move(handler), std::move(observer))
-        , ioc(std::max(1, state.options.threads))
-    { }
+        , contexts(makeContexts(std::max(1, state.options.threads)))
+    {
+        state.blockingPool = &blockingContext;
+    }
 
     Result<QString, QString> start();
     void stop(std::chrono::milliseconds deadline);
@@ -40,14 +46,33 @@ public:
 private:
     Result<bool, QString> setUpTls();
     void accept();
-    void onAccept(beast::error_code ec, tcp::socket socket);
+    void onAccept(beast::error_code ec, Socket socket);
 
     ServerState state;
     std::optional<ssl::context> tlsContext;
-    net::io_context ioc;
-    tcp::acceptor acceptor{net::make_strand(ioc)};
+    // One io_context per network thread, each run by its thread alone (as
+    // nginx runs one event loop per worker): a connection lives on one
+    // context, so its handlers are serialized without a strand, and threads
+    // never wake each other or contend on a shared queue.
+    static std::vector<std::unique_ptr<net::io_context>> makeContexts(int count)
+    {
+        std::vector<std::unique_ptr<net::io_context>> made;
+        for (int i = 0; i < count; ++i)
+            made.push_back(std::make_unique<net::io_context>(1));
+        return made;
+    }
+    net::io_context &nextContext() { return *contexts[nextContextIndex++ % contexts.size()]; }
+    std::vector<std::unique_ptr<net::io_context>> contexts;
+    std::vector<net::executor_work_guard<net::io_context::executor_type>> contextWork;
+    std::size_t nextContextIndex = 0; // the acceptor's thread only
+    tcp::acceptor acceptor{contexts.front()->get_executor()};
     net::steady_timer acceptRetry{acceptor.get_executor()};
     std::vector<std::thread> threads;
+    // After the io_contexts: destroyed first, as its jobs hold sessions
+    // whose sockets belong to them.
+    net::io_context blockingContext;
+    std::optional<net::executor_work_guard<net::io_context::executor_type>> blockingWork;
+    std::vector<std::thread> blockingThreads;
 
     std::mutex stopMutex; // serializes start() and stop()
     bool started = false;
@@ -115,16 +140,35 @@ Result<QString, QString> HttpServer::Impl::start()
         return cannotListen(ec);
 
     started = true;
+    // Blocking handlers run at a lower priority than the network threads
+    // (Linux nice is per thread): on a machine short of cores, a burst of
+    // sign-ins (Argon2id) or writes never takes the CPU from verification.
+    blockingWork.emplace(blockingContext.get_executor());
+    const int blockingCount = std::max(1, options.blockingThreads);
+    blockingThreads.reserve(std::size_t(blockingCount));
+    for (int i = 0; i < blockingCount; ++i) {
+        blockingThreads.emplace_back([this] {
+            if (setpriority(PRIO_PROCESS, 0, kBlockingNice) != 0)
+                qCDebug(lcHttp, "could not lower the blocking pool's priority");
+            for (;;) {
+                try {
+                    blockingContext.run();
+                    return;
+                } catch (const std::exception &error) {
+                    qCCritical(lcHttp, "blocking pool thread caught: %s", error.what());
+                }
+            }
+        });
+    }
     accept();
-    const int threadCount = std::max(1, options.threads);
-    threads.reserve(std::size_t(threadCount));
-    for (int i = 0; i < threadCount; ++i) {
-        threads.emplace_back([this] {
+    for (const auto &context : contexts) {
+        contextWork.push_back(net::make_work_guard(*context));
+        threads.emplace_back([&context = *context] {
             // Handlers catch their own exceptions; this keeps a worker
             // alive should anything else escape (e.g. std::bad_alloc).
             for (;;) {
                 try {
-                    ioc.run();
+                    context.run();
                     return;
                 } catch (const std::exception &error) {
                     qCCritical(lcHttp, "worker thread caught: %s", error.what());
@@ -137,10 +181,11 @@ Result<QString, QString> HttpServer::Impl::start()
 
 void HttpServer::Impl::accept()
 {
-    acceptor.async_accept(net::make_strand(ioc), beast::bind_front_handler(&Impl::onAccept, this));
+    acceptor.async_accept(nextContext().get_executor(),
+                          beast::bind_front_handler(&Impl::onAccept, this));
 }
 
-void HttpServer::Impl::onAccept(beast::error_code ec, tcp::socket socket)
+void HttpServer::Impl::onAccept(beast::error_code ec, Socket socket)
 {
     if (ec) {
         if (ec == net::error::operation_aborted || !acceptor.is_open())
@@ -215,10 +260,18 @@ void HttpServer::Impl::stop(std::chrono::milliseconds deadline)
         state.drained.wait_until(lock, end, [this] { return state.connections.load() == 0; });
     }
 
-    ioc.stop();
+    contextWork.clear();
+    for (const auto &context : contexts)
+        context->stop();
     for (std::thread &thread : threads)
         thread.join();
     threads.clear();
+    // Handlers queued or running finish (their answers go nowhere now);
+    // none can be added, since only the workers above add them.
+    blockingWork.reset();
+    for (std::thread &thread : blockingThreads)
+        thread.join();
+    blockingThreads.clear();
     // No worker runs now, so touching the sockets from here is safe.
     for (const auto &session : liveSessions())
         session->forceClose();

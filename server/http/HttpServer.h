@@ -38,12 +38,20 @@ struct HttpServerOptions
     std::chrono::milliseconds writeTimeout{10'000};
     std::size_t maxConnections = 4096; // beyond: 503 and close
 
+    // Matches a request before its handler runs and says where the handler
+    // runs (Router::route); unset: every handler runs Inline.
+    std::function<HandlerExecution(HttpRequest &)> placement;
+    // Threads for Blocking handlers (database work, password hashing), apart
+    // from the `threads` that serve the network, at a lower priority.
+    int blockingThreads = 4;
+
     // Fills HttpRequest::clientAddress (--trusted-proxy, PRODUCT.md §6).
     ClientAddressResolver clientAddresses;
 };
 
-// Decides what the server answers. Runs on one of the worker threads;
-// must be thread-safe. Exceptions are caught and become a 500 problem.
+// Decides what the server answers. Runs on one of the worker threads, or on
+// the blocking pool when `placement` says so; must be thread-safe.
+// Exceptions are caught and become a 500 problem.
 using HttpHandler = std::function<HttpResponse(HttpRequest &)>;
 
 // Called after every response is written (or a connection dropped with an
@@ -52,8 +60,9 @@ using HttpHandler = std::function<HttpResponse(HttpRequest &)>;
 using HttpObserver = std::function<void(const HttpRequest &request, const HttpResponse &response,
                                         std::chrono::nanoseconds duration)>;
 
-// The HTTP/1.1 front: Boost.Beast over Asio, a pool of worker threads,
-// keep-alive, limits and timeouts, optional TLS. Everything the front
+// The HTTP/1.1 front: Boost.Beast over Asio, a pool of worker threads that
+// serve the network and a pool for handlers that block, keep-alive, limits
+// and timeouts, optional TLS. Everything the front
 // answers by itself is an RFC 9457 problem document.
 class HttpServer
 {

@@ -2,20 +2,24 @@
 
 // One connection, plain or TLS, after Beast's advanced_server_flex example:
 // the HTTP logic lives in the CRTP base, the stream in the derived class.
-// Every operation is asynchronous and runs on the connection's strand, so a
-// slow client costs a socket and a few kilobytes, never a worker thread.
+// Every operation is asynchronous and runs on the connection's thread (its
+// io_context has one), so a slow client costs a socket and a few kilobytes,
+// never a worker thread. Blocking handlers run on the server's blocking
+// pool and hand their answer back to that thread.
 //
 // Phases and their clocks:
 //   handshake (TLS)  readTimeout from accept
 //   idle             idleTimeout: waiting for the first byte of a request
 //   reading          readTimeout from that first byte for header and body
-//   handling         the handler runs on the worker thread
+//   handling         the handler runs, inline or on the blocking pool
 //   writing          writeTimeout for the whole answer
 //   closing          a short linger so the client reads our last answer
 
 #include "http/HttpExchange.h"
 
 #include <algorithm>
+#include <array>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -34,6 +38,11 @@ namespace ApiAccess::Server {
 
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
+// Connections use their io_context's executor type itself, not the
+// type-erased any_io_executor: every operation would pay for the erasure.
+using Executor = net::io_context::executor_type;
+using Socket = net::basic_stream_socket<tcp, Executor>;
+using Stream = beast::basic_stream<tcp, Executor>;
 
 // How long a closing connection waits for the client to take our last answer.
 inline std::chrono::milliseconds lingerTimeout(const HttpServerOptions &options)
@@ -76,9 +85,9 @@ protected:
     { }
 
     Derived &derived() { return static_cast<Derived &>(*this); }
-    beast::tcp_stream &lowest() { return beast::get_lowest_layer(derived().stream()); }
+    Stream &lowest() { return beast::get_lowest_layer(derived().stream()); }
 
-    // Called by the derived class on its strand once a shared_ptr owns it.
+    // Called by the derived class on its thread once a shared_ptr owns it.
     // False when stop() has begun: stop() sets `stopping` before it collects
     // the sessions under the same lock, so a session either is collected
     // and told to stop, or sees the flag here.
@@ -207,9 +216,25 @@ private:
         if (!fillRequest(m_request, std::move(message), m_peer, m_state.options.clientAddresses,
                          derived().isSecure()))
             return answerByFront(m_state.badRequest);
-        HttpResponse response = callHandler(m_state, m_request);
-        const bool close = response.closeConnection;
-        write(std::move(response), keepAlive && !close);
+        const HandlerExecution execution = m_state.options.placement
+            ? m_state.options.placement(m_request)
+            : HandlerExecution::Inline;
+        if (execution == HandlerExecution::Inline) {
+            HttpResponse response = callHandler(m_state, m_request);
+            const bool close = response.closeConnection;
+            return write(std::move(response), keepAlive && !close);
+        }
+        // Off the network threads; the answer comes back to this
+        // connection's thread. Nothing else touches m_request while the
+        // phase is Handling.
+        net::post(*m_state.blockingPool, [self = derived().shared_from_this(), keepAlive] {
+            HttpResponse response = callHandler(self->m_state, self->m_request);
+            net::post(self->lowest().get_executor(),
+                      [self, keepAlive, response = std::move(response)]() mutable {
+                          const bool close = response.closeConnection;
+                          self->write(std::move(response), keepAlive && !close);
+                      });
+        });
     }
 
     // 400, 413, 431: what was read cannot be trusted to frame a next request.
@@ -235,18 +260,21 @@ private:
         m_phase = Phase::Writing;
         m_answer = std::move(answer);
         m_keepAlive = keepAlive && !m_stopRequested && !m_state.stopping.load();
-        m_response.emplace();
-        toBeast(m_answer, *m_response, m_version, m_head, m_keepAlive, m_state);
+        serializeHead(m_answer, m_version, m_keepAlive, m_state, m_headerBlock);
+        const std::array<net::const_buffer, 2> pieces{
+            net::buffer(m_headerBlock),
+            // HEAD: the GET answer's header, no body (RFC 9110 §9.3.2).
+            m_head || !statusHasBody(m_answer.status) ? net::const_buffer()
+                                                      : net::buffer(m_answer.body)};
         lowest().expires_after(m_state.options.writeTimeout);
-        http::async_write(
-            derived().stream(), *m_response,
+        net::async_write(
+            derived().stream(), pieces,
             beast::bind_front_handler(&HttpSession::onWritten, derived().shared_from_this()));
     }
 
     void onWritten(beast::error_code ec, std::size_t)
     {
         notifyObserver(m_state, m_request, m_answer, m_started);
-        m_response.reset();
         m_answer = HttpResponse();
         m_request = HttpRequest();
         if (ec)
@@ -267,7 +295,7 @@ protected:
 
 private:
     std::optional<http::request_parser<http::string_body>> m_parser;
-    std::optional<BeastResponse> m_response;
+    std::string m_headerBlock; // the answer's status line and header block
     HttpRequest m_request;
     HttpResponse m_answer;
     std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();

@@ -56,16 +56,34 @@ std::vector<Router::Segment> Router::parsePattern(std::string_view pattern)
     return segments;
 }
 
-void Router::add(std::string method, std::string_view pattern, Handler handler)
+void Router::add(std::string method, std::string_view pattern, Handler handler,
+                 HandlerExecution execution)
 {
-    for (Resource &resource : m_resources) {
-        if (resource.pattern == pattern) {
-            resource.methods.push_back({std::move(method), std::move(handler)});
-            return;
-        }
-    }
-    m_resources.push_back({std::string(pattern), parsePattern(pattern), {}});
-    m_resources.back().methods.push_back({std::move(method), std::move(handler)});
+    const int id = int(m_routes.size());
+    std::size_t index = 0;
+    while (index < m_resources.size() && m_resources[index].pattern != pattern)
+        ++index;
+    if (index == m_resources.size())
+        m_resources.push_back({std::string(pattern), parsePattern(pattern), {}});
+    Resource &resource = m_resources[index];
+    resource.methods.push_back({std::move(method), std::move(handler), execution, id});
+    m_routes.emplace_back(index, resource.methods.size() - 1);
+}
+
+const Router::Method &Router::methodById(int id) const
+{
+    const auto &[resource, method] = m_routes.at(std::size_t(id));
+    return m_resources[resource].methods[method];
+}
+
+std::vector<Router::RouteLabel> Router::routeLabels() const
+{
+    std::vector<RouteLabel> labels;
+    labels.reserve(m_routes.size());
+    for (const auto &[resource, method] : m_routes)
+        labels.push_back(
+            {m_resources[resource].methods[method].name, m_resources[resource].pattern});
+    return labels;
 }
 
 bool Router::matches(const Resource &resource, const std::vector<std::string_view> &segments)
@@ -110,11 +128,13 @@ const Router::Method *Router::findMethod(const Resource &resource, std::string_v
     return nullptr;
 }
 
-HttpResponse Router::dispatch(HttpRequest &request) const
+HandlerExecution Router::route(HttpRequest &request) const
 {
+    request.routed = true;
+    request.routeId = -1;
     const std::string_view path = rawPath(request);
     if (path.empty() || path.front() != '/')
-        return HttpResponse::problem(Problem::notFound());
+        return HandlerExecution::Inline;
 
     // Reused by each worker thread: no allocation per request.
     thread_local std::vector<std::string_view> segments;
@@ -123,24 +143,19 @@ HttpResponse Router::dispatch(HttpRequest &request) const
 
     const Resource *best = nullptr;
     const Method *bestMethod = nullptr;
-    bool pathKnown = false;
     for (const Resource &resource : m_resources) {
         if (!matches(resource, segments))
             continue;
-        pathKnown = true;
         const Method *method = findMethod(resource, request.method);
         if (method && (!bestMethod || moreSpecific(resource, *best))) {
             best = &resource;
             bestMethod = method;
         }
     }
+    if (!bestMethod)
+        return HandlerExecution::Inline; // 404 or 405, from what is in memory
 
-    if (!bestMethod) {
-        if (!pathKnown)
-            return HttpResponse::problem(Problem::notFound());
-        return methodNotAllowed(request, segments);
-    }
-
+    request.routeId = bestMethod->id;
     request.route = best->pattern;
     request.pathParams.clear();
     for (std::size_t i = 0; i < segments.size(); ++i) {
@@ -151,7 +166,26 @@ HttpResponse Router::dispatch(HttpRequest &request) const
             percentDecode(segments[i], value);
         }
     }
-    return bestMethod->handler(request);
+    return bestMethod->execution;
+}
+
+HttpResponse Router::dispatch(HttpRequest &request) const
+{
+    if (!request.routed)
+        route(request);
+    if (request.routeId >= 0)
+        return methodById(request.routeId).handler(request);
+
+    const std::string_view path = rawPath(request);
+    if (path.empty() || path.front() != '/')
+        return HttpResponse::problem(Problem::notFound());
+    std::vector<std::string_view> segments;
+    splitPath(path, segments);
+    for (const Resource &resource : m_resources) {
+        if (matches(resource, segments))
+            return methodNotAllowed(request, segments);
+    }
+    return HttpResponse::problem(Problem::notFound());
 }
 
 HttpResponse Router::methodNotAllowed(const HttpRequest &request,

@@ -27,18 +27,37 @@ namespace ApiAccess::Server {
 // - Path known, method not: 405 with `Allow`; path unknown: 404. Both are
 //   problem documents.
 //
-// Register everything before the server starts: dispatch() is const and
-// takes no lock, so it runs on all worker threads at once.
+// Each handler says where it runs (HandlerExecution): the front answers
+// Inline handlers on the thread that serves the connection and hands
+// Blocking ones to a pool of their own, so that a request answered from
+// memory never waits behind one that waits for the database.
+//
+// Register everything before the server starts: route() and dispatch() are
+// const and take no lock, so they run on all worker threads at once.
 class Router
 {
 public:
     using Handler = std::function<HttpResponse(HttpRequest &)>;
 
     // `method` is case-sensitive (RFC 9110 §9.1), e.g. "GET".
-    void add(std::string method, std::string_view pattern, Handler handler);
+    void add(std::string method, std::string_view pattern, Handler handler,
+             HandlerExecution execution = HandlerExecution::Blocking);
 
+    // Matches the request: fills request.route, pathParams and routeId
+    // (-1 when nothing matched: dispatch() answers 404 or 405 inline), and
+    // says where its handler must run.
+    HandlerExecution route(HttpRequest &request) const;
+    // Answers a request route() has matched (or matches it first).
     HttpResponse dispatch(HttpRequest &request) const;
     HttpResponse operator()(HttpRequest &request) const { return dispatch(request); }
+
+    // The handlers in routeId order: their method and pattern (for metrics).
+    struct RouteLabel
+    {
+        std::string method;
+        std::string pattern;
+    };
+    std::vector<RouteLabel> routeLabels() const;
 
 private:
     struct Segment
@@ -50,6 +69,8 @@ private:
     {
         std::string name;
         Handler handler;
+        HandlerExecution execution;
+        int id; // dense, in registration order
     };
     struct Resource
     {
@@ -66,6 +87,10 @@ private:
                                   const std::vector<std::string_view> &segments) const;
 
     std::vector<Resource> m_resources;
+    // routeId -> (resource, method) indices; indices, not pointers, since
+    // the vectors grow while handlers are added.
+    std::vector<std::pair<std::size_t, std::size_t>> m_routes;
+    const Method &methodById(int id) const;
 };
 
 } // namespace ApiAccess::Server

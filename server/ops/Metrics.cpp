@@ -27,25 +27,50 @@ std::string escapeLabel(const std::string &value)
 
 } // namespace
 
-std::atomic<std::uint64_t> &Metrics::counter(std::map<RequestKey, std::atomic<std::uint64_t>> &map,
-                                             const RequestKey &key)
+std::size_t Metrics::methodIndex(std::string_view method)
 {
-    {
-        std::shared_lock lock(m_mutex);
-        const auto it = map.find(key);
-        if (it != map.end())
-            return it->second;
+    for (std::size_t i = 0; i + 1 < kMethods.size(); ++i) {
+        if (kMethods[i] == method)
+            return i;
     }
-    std::unique_lock lock(m_mutex);
-    return map[key]; // std::map never moves its nodes, so the reference stays valid
+    return kMethods.size() - 1;
 }
 
-void Metrics::observeRequest(const std::string &method, const std::string &route, int status,
+void Metrics::setRoutes(const std::vector<Route> &routes)
+{
+    std::unique_lock lock(m_mutex);
+    m_rows.clear();
+    m_rowOf.assign(routes.size() + 1, {});
+    for (auto &rowOf : m_rowOf)
+        rowOf.fill(-1);
+    const auto addRow = [this](std::size_t table, std::string route, std::size_t method) {
+        m_rowOf[table][method] = int(m_rows.size());
+        m_rows.push_back(
+            {std::move(route), kMethods[method], std::make_unique<Counter[]>(kStatuses)});
+    };
+    for (std::size_t method = 0; method < kMethods.size(); ++method)
+        addRow(0, "unmatched", method);
+    for (std::size_t id = 0; id < routes.size(); ++id) {
+        const std::size_t method = methodIndex(routes[id].method);
+        addRow(id + 1, routes[id].pattern, method);
+        if (routes[id].method == "GET")
+            addRow(id + 1, routes[id].pattern, methodIndex("HEAD"));
+    }
+}
+
+void Metrics::observeRequest(int routeId, std::string_view method, int status,
                              std::chrono::nanoseconds duration)
 {
-    counter(m_requests,
-            RequestKey{method, route.empty() ? std::string("unmatched") : route, status})
-        .fetch_add(1, std::memory_order_relaxed);
+    const std::size_t methodAt = methodIndex(method);
+    const std::size_t table =
+        routeId >= 0 && std::size_t(routeId) + 1 < m_rowOf.size() ? std::size_t(routeId) + 1 : 0;
+    int row = m_rowOf.empty() ? -1 : m_rowOf[table][methodAt];
+    if (row < 0 && !m_rowOf.empty())
+        row = m_rowOf[0][methodAt];
+    if (row >= 0 && status >= kFirstStatus && status < kFirstStatus + kStatuses)
+        m_rows[std::size_t(row)].byStatus[std::size_t(status - kFirstStatus)].fetch_add(
+            1, std::memory_order_relaxed);
+
     const double seconds = std::chrono::duration<double>(duration).count();
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
         if (seconds <= kBuckets[i]) {
@@ -58,18 +83,14 @@ void Metrics::observeRequest(const std::string &method, const std::string &route
                               std::memory_order_relaxed);
 }
 
-void Metrics::observeVerify(const std::string &outcome)
+void Metrics::observeVerify(std::string_view outcome)
 {
-    {
-        std::shared_lock lock(m_mutex);
-        const auto it = m_verify.find(outcome);
-        if (it != m_verify.end()) {
-            it->second.fetch_add(1, std::memory_order_relaxed);
+    for (std::size_t i = 0; i < kVerifyOutcomes.size(); ++i) {
+        if (kVerifyOutcomes[i] == outcome) {
+            m_verify[i].fetch_add(1, std::memory_order_relaxed);
             return;
         }
     }
-    std::unique_lock lock(m_mutex);
-    m_verify[outcome].fetch_add(1, std::memory_order_relaxed);
 }
 
 void Metrics::setOpenConnectionsProvider(std::function<std::size_t()> provider)
@@ -97,19 +118,26 @@ std::string Metrics::render() const
     out << "# HELP apiaccess_http_requests_total HTTP requests answered, by route pattern, method "
            "and status.\n"
         << "# TYPE apiaccess_http_requests_total counter\n";
-    for (const auto &[key, value] : m_requests) {
-        const auto &[method, route, status] = key;
-        out << "apiaccess_http_requests_total{route=\"" << escapeLabel(route) << "\",method=\""
-            << escapeLabel(method) << "\",status=\"" << status << "\"} "
-            << value.load(std::memory_order_relaxed) << '\n';
+    // Route order as registered; within a row, by status.
+    for (const Row &row : m_rows) {
+        for (int i = 0; i < kStatuses; ++i) {
+            const std::uint64_t value =
+                row.byStatus[std::size_t(i)].load(std::memory_order_relaxed);
+            if (value == 0)
+                continue;
+            out << "apiaccess_http_requests_total{route=\"" << escapeLabel(row.route)
+                << "\",method=\"" << row.method << "\",status=\"" << kFirstStatus + i << "\"} "
+                << value << '\n';
+        }
     }
 
     out << "# HELP apiaccess_verify_total Outcomes of token verification (/api/v1/verify, "
            "/api/v1/token).\n"
         << "# TYPE apiaccess_verify_total counter\n";
-    for (const auto &[outcome, value] : m_verify)
-        out << "apiaccess_verify_total{outcome=\"" << escapeLabel(outcome) << "\"} "
-            << value.load(std::memory_order_relaxed) << '\n';
+    // Every outcome from the start, so that rates work from the first scrape.
+    for (std::size_t i = 0; i < kVerifyOutcomes.size(); ++i)
+        out << "apiaccess_verify_total{outcome=\"" << kVerifyOutcomes[i] << "\"} "
+            << m_verify[i].load(std::memory_order_relaxed) << '\n';
 
     out << "# HELP apiaccess_http_request_duration_seconds Time from a request's arrival to its "
            "answer.\n"

@@ -8,7 +8,9 @@ std::shared_ptr<const CachedToken> CachedToken::fromStored(const StoredToken &to
 {
     auto cached = std::make_shared<CachedToken>();
     cached->id = token.id;
+    cached->idText = token.id.toStdString();
     cached->accessLevel = token.accessLevel;
+    cached->accessLevelText = AccessLevels::wireId(token.accessLevel).toStdString();
     const auto parsed = IpAllowList::fromEntries(token.allowedIpRanges);
     cached->allowList = parsed.list;
     // Stored ranges are canonical; should one ever be unreadable, fail closed

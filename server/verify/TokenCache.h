@@ -24,6 +24,10 @@ struct StoredToken;
 struct CachedToken
 {
     QString id;
+    // What a verify answer says about it, ready to send (X-Token-Id,
+    // X-Access-Level): built once per load, not per request.
+    std::string idText;
+    std::string accessLevelText;
     AccessLevel accessLevel = AccessLevel::RestrictedReadOnly;
     IpAllowList allowList;
     bool enabled = false;

@@ -14,21 +14,21 @@ namespace ApiAccess::Server {
 
 Q_LOGGING_CATEGORY(lcVerify, "apiaccess.verify")
 
-QString verifyOutcomeId(VerifyOutcome outcome)
+std::string_view verifyOutcomeId(VerifyOutcome outcome)
 {
     switch (outcome) {
     case VerifyOutcome::Allowed:
-        return u"allowed"_s;
+        return "allowed";
     case VerifyOutcome::Unauthorized:
-        return u"unauthorized"_s;
+        return "unauthorized";
     case VerifyOutcome::ForbiddenAddress:
-        return u"forbidden_address"_s;
+        return "forbidden_address";
     case VerifyOutcome::ForbiddenLevel:
-        return u"forbidden_level"_s;
+        return "forbidden_level";
     case VerifyOutcome::Unavailable:
-        return u"unavailable"_s;
+        return "unavailable";
     }
-    return u"unknown"_s;
+    return "unknown";
 }
 
 Verifier::Verifier(TokenStore &tokens, const SecretVault &vault, UsageRecorder &usage,

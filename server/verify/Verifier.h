@@ -26,7 +26,8 @@ enum class VerifyOutcome {
     // than the cache grace (a 503, not a client mistake).
     Unavailable,
 };
-QString verifyOutcomeId(VerifyOutcome outcome); // "allowed", "unauthorized", ...
+// "allowed", "unauthorized", ... (Metrics::kVerifyOutcomes); static text.
+std::string_view verifyOutcomeId(VerifyOutcome outcome);
 
 struct VerifyResult
 {

@@ -5,3 +5,6 @@ apiaccess_add_test(NAME tst_clientaddress SOURCES tst_clientaddress.cpp
     LIBRARIES apiaccess_server_lib LABELS "unit;server")
 apiaccess_add_test(NAME tst_httpserver SOURCES tst_httpserver.cpp HttpTestClient.h
     LIBRARIES apiaccess_server_lib Qt6::Network LABELS "unit;server")
+# Request log and metrics (owner: ops/)
+apiaccess_add_test(NAME tst_ops SOURCES tst_ops.cpp
+    LIBRARIES apiaccess_server_lib LABELS "unit;server")

@@ -136,6 +136,10 @@ private Q_SLOTS:
                     {u"secure"_s, r.secure},
                 });
         });
+        m_router.add(
+            "GET", "/inline",
+            [](HttpRequest &) { return HttpResponse::text(200, "text/plain", "inline"); },
+            HandlerExecution::Inline);
         m_router.add("GET", "/throw",
                      [](HttpRequest &) -> HttpResponse { throw std::runtime_error("boom"); });
         m_router.add("GET", "/slow", [this](HttpRequest &) {
@@ -176,6 +180,41 @@ private Q_SLOTS:
         QTRY_COMPARE(observedCount(), std::size_t(2));
         QCOMPARE(lastObserved()->route, std::string("/hello"));
         QCOMPARE(m_server->openConnections(), std::size_t(1));
+    }
+
+    void blockingHandlersLeaveTheNetworkFree()
+    {
+        // One network thread: were /slow (a Blocking handler) run on it,
+        // nothing else would be answered until it returned.
+        HttpServerOptions o = options();
+        o.threads = 1;
+        o.blockingThreads = 1;
+        o.placement = [this](HttpRequest &r) {
+            return m_router.route(r);
+        };
+        QString url;
+        auto server = makeServer(o, &url);
+        QVERIFY(server);
+        RawClient busy;
+        QVERIFY(busy.connectTo(QHostAddress::LocalHost, portOf(url)));
+        QVERIFY(busy.send(get("/slow")));
+        QVERIFY(m_slowEntered.tryAcquire(1, 5'000));
+
+        RawClient other;
+        QVERIFY(other.connectTo(QHostAddress::LocalHost, portOf(url)));
+        QVERIFY(other.send(get("/inline") + get("/nope")));
+        const auto answered = other.readResponse();
+        QVERIFY(answered);
+        QCOMPARE(answered->body, std::string("inline"));
+        QCOMPARE(other.readResponse()->status, 404); // answered inline as well
+
+        m_slowRelease.release();
+        const auto slow = busy.readResponse();
+        QVERIFY(slow);
+        QCOMPARE(slow->status, 200);
+        QCOMPARE(slow->body, std::string("done"));
+        QVERIFY(busy.send(get("/hello"))); // the connection goes on after it
+        QCOMPARE(busy.readResponse()->body, std::string("hello"));
     }
 
     void pipelinedRequests()
