@@ -104,10 +104,14 @@ SqlConnections::SqlConnections(const DatabaseConfig &config)
     : m_config(config)
     , m_dialect{config.backend}
     , m_prefix(u"apiaccess-"_s % QString::number(nextPoolSerial.fetch_add(1)) % u'-')
-{ }
+{
+    if (!m_dialect.isPostgres())
+        m_writer = std::make_unique<SqliteWriter>(*this);
+}
 
 SqlConnections::~SqlConnections()
 {
+    m_writer.reset(); // finishes what is queued, and closes its connection
     QStringList names;
     {
         QMutexLocker lock(&m_mutex);

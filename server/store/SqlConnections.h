@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "store/DatabaseConfig.h"
+#include "store/SqliteWriter.h"
 #include "store/StoreTypes.h"
 
 #include <QLoggingCategory>
@@ -13,6 +14,7 @@
 #include <QVariantList>
 
 #include <atomic>
+#include <memory>
 #include <optional>
 
 class QSqlError;
@@ -63,6 +65,9 @@ public:
 
     const DatabaseConfig &config() const { return m_config; }
     const SqlDialect &dialect() const { return m_dialect; }
+    // SQLite: the one thread all write transactions go through (group
+    // commit); null on PostgreSQL, where writers run concurrently.
+    SqliteWriter *writer() const { return m_writer.get(); }
 
     // This thread's connection, opened and configured on first use.
     Result<QSqlDatabase, StoreError> connection();
@@ -84,6 +89,7 @@ private:
     QMutex m_mutex;
     QStringList m_names; // guarded by m_mutex
     std::atomic<bool> m_openFailing{false}; // the last open failed (logged once)
+    std::unique_ptr<SqliteWriter> m_writer;
 };
 
 // An Unavailable error carrying the database's message (its first line:
@@ -120,12 +126,24 @@ Result<T, StoreError> runInTransaction(SqlConnections &pool, QStringView what, Q
 }
 
 // Runs `body(db)` inside a write transaction (SqlDialect::beginWrite) and
-// commits; rolls back when it fails. A connection found dead at BEGIN (the
-// database restarted since this thread last used it) is replaced once:
-// nothing had been sent, so nothing can happen twice.
+// commits; rolls back when it fails. On SQLite, through its SqliteWriter. A connection found dead
+// at BEGIN (the database restarted since this thread last used it) is replaced once: nothing had
+// been sent, so nothing can happen twice.
 template<typename T, typename Body>
 Result<T, StoreError> inWriteTransaction(SqlConnections &pool, QStringView what, Body &&body)
 {
+    if (SqliteWriter *writer = pool.writer()) {
+        // On SQLite's writer thread, in a group commit; the answer comes
+        // once the group's COMMIT is on disk.
+        std::optional<Result<T, StoreError>> result;
+        const auto lost = writer->run(what, [&](QSqlDatabase &db) {
+            result.emplace(body(db));
+            return result->ok();
+        });
+        if (lost)
+            return fail(*lost);
+        return std::move(*result);
+    }
     for (int attempt = 0;; ++attempt) {
         auto db = pool.connection();
         if (!db)

@@ -5,6 +5,7 @@ target_sources(apiaccess_server_lib PRIVATE
     store/Database.h store/Database.cpp store/Stores.h
     store/DatabaseHealth.h store/DatabaseHealth.cpp
     store/SqlConnections.h store/SqlConnections.cpp
+    store/SqliteWriter.h store/SqliteWriter.cpp
     store/Schema.h store/Schema.cpp
     store/SqlRows.h store/SqlRows.cpp
     store/SqlTokenStore.h store/SqlTokenStore.cpp

@@ -18,3 +18,6 @@ foreach(test IN ITEMS tst_stores tst_admincommands tst_verifier)
                        LABELS "unit;server")
     apiaccess_add_postgresql_variant(${test})
 endforeach()
+# SQLite's one writer with group commit.
+apiaccess_add_test(NAME tst_sqlitewriter SOURCES tst_sqlitewriter.cpp
+    LIBRARIES apiaccess_server_lib LABELS "unit;server")
