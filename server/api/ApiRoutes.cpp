@@ -8,7 +8,8 @@ namespace ApiAccess::Server {
 void addApiRoutes(Router &router, ApiContext &context)
 {
     using HandlerFunction = HttpResponse (*)(ApiContext &, HttpRequest &);
-    constexpr auto Blocking = HandlerExecution::Blocking; // the database, password hashing
+    constexpr auto Blocking = HandlerExecution::Blocking; // the database
+    constexpr auto Heavy = HandlerExecution::Heavy; // password hashing
     constexpr auto Inline = HandlerExecution::Inline; // from memory: caches and counters
     const auto add = [&router, &context](std::string method, std::string_view pattern,
                                          HandlerFunction handler, HandlerExecution execution) {
@@ -18,7 +19,7 @@ void addApiRoutes(Router &router, ApiContext &context)
             execution);
     };
 
-    add("POST", "/api/v1/sessions", &Handlers::signIn, Blocking);
+    add("POST", "/api/v1/sessions", &Handlers::signIn, Heavy);
     add("DELETE", "/api/v1/sessions/current", &Handlers::signOut, Blocking);
 
     add("GET", "/api/v1/tokens", &Handlers::listTokens, Blocking);

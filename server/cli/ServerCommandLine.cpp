@@ -175,8 +175,11 @@ ServerCommand parseServe(const QStringList &arguments)
     }
     // Database work and password hashing: enough threads that the cores
     // stay busy while some wait on disk or the network.
-    options.http.blockingThreads =
-        static_cast<int>(std::max(4u, 2 * std::max(1u, std::thread::hardware_concurrency())));
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    options.http.blockingThreads = static_cast<int>(std::max(4u, 2 * cores));
+    // Argon2id takes 64 MiB and a core for a tenth of a second: at most
+    // half the cores hash passwords at once; further sign-ins queue.
+    options.http.heavyThreads = static_cast<int>(std::max(1u, cores / 2));
     if (parser.isSet(maxConnections)) {
         const auto count =
             parsePositive(u"max-connections"_s, parser.value(maxConnections), 1'000'000);

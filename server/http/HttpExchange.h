@@ -59,8 +59,9 @@ struct ServerState
     const HttpResponse serviceUnavailable; // 503 with Retry-After
     std::string serviceUnavailableBytes; // the 503 serialized, for the connection cap
 
-    // Runs HandlerExecution::Blocking handlers; owned by HttpServer.
+    // Run HandlerExecution::Blocking and ::Heavy handlers; owned by HttpServer.
     boost::asio::io_context *blockingPool = nullptr;
+    boost::asio::io_context *heavyPool = nullptr;
 
     std::atomic<std::size_t> connections{0}; // served connections
     std::atomic<std::size_t> rejecting{0}; // being told 503

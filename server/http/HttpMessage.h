@@ -21,9 +21,13 @@ enum class HandlerExecution {
     // Answered from memory (caches, counters): on the thread that serves
     // the connection, at once.
     Inline,
-    // May wait: on the database, or on password hashing. On the front's
-    // blocking pool, so that Inline requests never queue behind it.
+    // May wait on the database. On the front's blocking pool, so that
+    // Inline requests never queue behind it.
     Blocking,
+    // Costs much CPU and memory (Argon2id password hashing): on a small
+    // pool of its own at the lowest priority, so that a burst of sign-ins
+    // takes neither the threads database work needs nor every core.
+    Heavy,
 };
 
 // A request as the handlers see it: independent of Boost.Beast, so handlers

@@ -19,6 +19,54 @@ namespace {
 
 // setpriority(PRIO_PROCESS, 0, ...) applies to the calling thread on Linux.
 constexpr int kBlockingNice = 5;
+constexpr int kHeavyNice = 10;
+
+// Threads running handlers that must not run on the network threads, at a
+// lower priority than those (Linux nice is per thread): on a machine short
+// of cores, a burst of writes or sign-ins never takes the CPU from
+// verification.
+class WorkerPool
+{
+public:
+    explicit WorkerPool(const char *name)
+        : m_name(name)
+    { }
+    net::io_context &context() { return m_context; }
+
+    void start(int count, int nice)
+    {
+        m_work.emplace(m_context.get_executor());
+        for (int i = 0; i < std::max(1, count); ++i) {
+            m_threads.emplace_back([this, nice] {
+                if (setpriority(PRIO_PROCESS, 0, nice) != 0)
+                    qCDebug(lcHttp, "could not lower the priority of the %s pool", m_name);
+                for (;;) {
+                    try {
+                        m_context.run();
+                        return;
+                    } catch (const std::exception &error) {
+                        qCCritical(lcHttp, "%s pool thread caught: %s", m_name, error.what());
+                    }
+                }
+            });
+        }
+    }
+
+    // Handlers queued or running finish; returns once all threads ended.
+    void join()
+    {
+        m_work.reset();
+        for (std::thread &thread : m_threads)
+            thread.join();
+        m_threads.clear();
+    }
+
+private:
+    const char *m_name;
+    net::io_context m_context;
+    std::optional<net::executor_work_guard<net::io_context::executor_type>> m_work;
+    std::vector<std::thread> m_threads;
+};
 
 QString fromStd(const std::string &text)
 {
@@ -36,7 +84,8 @@ public:
         : state(std::move(options), std::move(handler), std::move(observer))
         , contexts(makeContexts(std::max(1, state.options.threads)))
     {
-        state.blockingPool = &blockingContext;
+        state.blockingPool = &blocking.context();
+        state.heavyPool = &heavy.context();
     }
 
     Result<QString, QString> start();
@@ -68,11 +117,10 @@ private:
     tcp::acceptor acceptor{contexts.front()->get_executor()};
     net::steady_timer acceptRetry{acceptor.get_executor()};
     std::vector<std::thread> threads;
-    // After the io_contexts: destroyed first, as its jobs hold sessions
+    // After the io_contexts: destroyed first, as their jobs hold sessions
     // whose sockets belong to them.
-    net::io_context blockingContext;
-    std::optional<net::executor_work_guard<net::io_context::executor_type>> blockingWork;
-    std::vector<std::thread> blockingThreads;
+    WorkerPool blocking{"blocking"};
+    WorkerPool heavy{"heavy"};
 
     std::mutex stopMutex; // serializes start() and stop()
     bool started = false;
@@ -140,26 +188,8 @@ Result<QString, QString> HttpServer::Impl::start()
         return cannotListen(ec);
 
     started = true;
-    // Blocking handlers run at a lower priority than the network threads
-    // (Linux nice is per thread): on a machine short of cores, a burst of
-    // sign-ins (Argon2id) or writes never takes the CPU from verification.
-    blockingWork.emplace(blockingContext.get_executor());
-    const int blockingCount = std::max(1, options.blockingThreads);
-    blockingThreads.reserve(std::size_t(blockingCount));
-    for (int i = 0; i < blockingCount; ++i) {
-        blockingThreads.emplace_back([this] {
-            if (setpriority(PRIO_PROCESS, 0, kBlockingNice) != 0)
-                qCDebug(lcHttp, "could not lower the blocking pool's priority");
-            for (;;) {
-                try {
-                    blockingContext.run();
-                    return;
-                } catch (const std::exception &error) {
-                    qCCritical(lcHttp, "blocking pool thread caught: %s", error.what());
-                }
-            }
-        });
-    }
+    blocking.start(options.blockingThreads, kBlockingNice);
+    heavy.start(options.heavyThreads, kHeavyNice);
     accept();
     for (const auto &context : contexts) {
         contextWork.push_back(net::make_work_guard(*context));
@@ -268,10 +298,8 @@ void HttpServer::Impl::stop(std::chrono::milliseconds deadline)
     threads.clear();
     // Handlers queued or running finish (their answers go nowhere now);
     // none can be added, since only the workers above add them.
-    blockingWork.reset();
-    for (std::thread &thread : blockingThreads)
-        thread.join();
-    blockingThreads.clear();
+    blocking.join();
+    heavy.join();
     // No worker runs now, so touching the sockets from here is safe.
     for (const auto &session : liveSessions())
         session->forceClose();

@@ -41,9 +41,11 @@ struct HttpServerOptions
     // Matches a request before its handler runs and says where the handler
     // runs (Router::route); unset: every handler runs Inline.
     std::function<HandlerExecution(HttpRequest &)> placement;
-    // Threads for Blocking handlers (database work, password hashing), apart
-    // from the `threads` that serve the network, at a lower priority.
+    // Threads for Blocking handlers (database work), apart from the
+    // `threads` that serve the network, at a lower priority.
     int blockingThreads = 4;
+    // Threads for Heavy handlers (password hashing), at the lowest priority.
+    int heavyThreads = 1;
 
     // Fills HttpRequest::clientAddress (--trusted-proxy, PRODUCT.md §6).
     ClientAddressResolver clientAddresses;

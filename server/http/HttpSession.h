@@ -4,14 +4,14 @@
 // the HTTP logic lives in the CRTP base, the stream in the derived class.
 // Every operation is asynchronous and runs on the connection's thread (its
 // io_context has one), so a slow client costs a socket and a few kilobytes,
-// never a worker thread. Blocking handlers run on the server's blocking
-// pool and hand their answer back to that thread.
+// never a worker thread. Blocking and Heavy handlers run on pools of their
+// own and hand their answer back to that thread.
 //
 // Phases and their clocks:
 //   handshake (TLS)  readTimeout from accept
 //   idle             idleTimeout: waiting for the first byte of a request
 //   reading          readTimeout from that first byte for header and body
-//   handling         the handler runs, inline or on the blocking pool
+//   handling         the handler runs, inline or on a pool
 //   writing          writeTimeout for the whole answer
 //   closing          a short linger so the client reads our last answer
 
@@ -227,7 +227,9 @@ private:
         // Off the network threads; the answer comes back to this
         // connection's thread. Nothing else touches m_request while the
         // phase is Handling.
-        net::post(*m_state.blockingPool, [self = derived().shared_from_this(), keepAlive] {
+        net::io_context &pool =
+            execution == HandlerExecution::Heavy ? *m_state.heavyPool : *m_state.blockingPool;
+        net::post(pool, [self = derived().shared_from_this(), keepAlive] {
             HttpResponse response = callHandler(self->m_state, self->m_request);
             net::post(self->lowest().get_executor(),
                       [self, keepAlive, response = std::move(response)]() mutable {

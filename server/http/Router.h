@@ -29,8 +29,8 @@ namespace ApiAccess::Server {
 //
 // Each handler says where it runs (HandlerExecution): the front answers
 // Inline handlers on the thread that serves the connection and hands
-// Blocking ones to a pool of their own, so that a request answered from
-// memory never waits behind one that waits for the database.
+// Blocking and Heavy ones to pools of their own, so that a request answered
+// from memory never waits behind the database or a password hash.
 //
 // Register everything before the server starts: route() and dispatch() are
 // const and take no lock, so they run on all worker threads at once.
