@@ -1,11 +1,17 @@
-// The token server's speed goals (issue #14), each beside its reference in
-// the same run, since timings on shared machines wander by ±50 %:
+// The token server's speed goals (issues #14 and #15), each beside its
+// reference in the same run, since timings on shared machines wander by
+// ±50 %:
 //
-// 1. GET /api/v1/verify throughput and latency on a cache hit: nginx's
-//    `return 204` (the reference: what a gateway costs anyway), then
-//    apiaccess-server on SQLite, then on PostgreSQL. Cache hits must not
+// 1. GET /api/v1/verify throughput and latency on a cache hit, and /healthz,
+//    measured with wrk (-t2 -c64) in pairs alternating with nginx's
+//    `return 204` (the reference: what a gateway costs anyway), on SQLite
+//    and on PostgreSQL. Goal: ≥ 0.8× nginx, p99 ≤ 2 ms; cache hits must not
 //    care which database is behind them.
-// 2. Revocation propagation across two instances on one PostgreSQL: a
+// 2. Writes on SQLite: POST /api/v1/tokens from 1 client and from 8 at
+//    once (goals: p99 ≤ 5 ms, and ≥ 3,000/s with p99 ≤ 10 ms), and cached
+//    verify p99 while 8 sign-ins and 8 creates run (goal ≤ 2 ms).
+// 3. Listing all of 100,000 tokens in pages of 1,000 (goal ≤ 1 s).
+// 4. Revocation propagation across two instances on one PostgreSQL: a
 //    token disabled or enabled through A, the time until B answers
 //    accordingly, p50/p95/p99/max over --changes changes (goal: p99 under
 //    1 s); then again with B's notification connection cut before every
@@ -13,7 +19,7 @@
 //
 // Runs under tests/support/with-postgres (scripts/bench does that); asserts
 // nothing, prints tables.
-//   server_bench [--seconds S] [--connections C] [--changes N]
+//   server_bench [--seconds S] [--pairs P] [--changes N] [--only verify,writes,list,propagation]
 #include "ApiTestClient.h"
 #include "ServerProcess.h"
 
@@ -22,13 +28,17 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+#include <QUrl>
 
 #include <algorithm>
 #include <atomic>
@@ -37,6 +47,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <functional>
+#include <optional>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -54,14 +66,6 @@ QTextStream out(stdout);
 const QString kAdmin = u"bench"_s;
 const QString kPassword = u"bench-admin-password"_s;
 
-struct Load
-{
-    double requestsPerSecond = 0;
-    double p50Ms = 0;
-    double p99Ms = 0;
-    qint64 failures = 0;
-};
-
 double percentile(std::vector<double> &values, double p)
 {
     if (values.empty())
@@ -71,63 +75,163 @@ double percentile(std::vector<double> &values, double p)
     return values[index];
 }
 
-// `connections` keep-alive connections, each on a thread of its own, asking
-// GET `target` with `authorization` as fast as answers come, for `seconds`.
-Load generateLoad(quint16 port, const std::string &target, const std::string &authorization,
-                  int connections, int seconds, int expectedStatus)
+// wrk's figures for one run: requests/s and latency percentiles.
+struct WrkRun
 {
-    std::atomic<qint64> done{0};
-    std::atomic<qint64> failures{0};
-    std::vector<std::vector<double>> latencies{std::size_t(connections)};
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    double requestsPerSecond = 0;
+    double p50Ms = 0;
+    double p99Ms = 0;
+    qint64 failures = 0; // non-2xx answers and socket errors
+};
+
+double wrkMilliseconds(const QString &text)
+{
+    // "812.00us", "1.23ms", "2.01s"
+    static const QRegularExpression value(u"^([0-9.]+)(us|ms|s)$"_s);
+    const auto match = value.match(text);
+    if (!match.hasMatch())
+        return -1;
+    const double number = match.captured(1).toDouble();
+    const QString unit = match.captured(2);
+    return unit == u"us"_s ? number / 1000 : unit == u"ms"_s ? number : number * 1000;
+}
+
+WrkRun runWrk(quint16 port, const QString &path, const QByteArray &authorization, int seconds)
+{
+    QStringList arguments{u"-t2"_s, u"-c64"_s, u"-d%1s"_s.arg(seconds), u"--latency"_s};
+    if (!authorization.isEmpty())
+        arguments << u"-H"_s << u"Authorization: "_s + QString::fromLatin1(authorization);
+    arguments << u"http://127.0.0.1:%1%2"_s.arg(port).arg(path);
+    QProcess wrk;
+    wrk.start(u"wrk"_s, arguments);
+    WrkRun run;
+    if (!wrk.waitForFinished((seconds + 30) * 1000) || wrk.exitCode() != 0) {
+        run.failures = -1;
+        return run;
+    }
+    const QString text = QString::fromUtf8(wrk.readAllStandardOutput());
+    for (const QString &raw : text.split(u'\n')) {
+        const QStringList fields = raw.simplified().split(u' ');
+        if (fields.size() >= 2 && fields[0] == u"Requests/sec:"_s)
+            run.requestsPerSecond = fields[1].toDouble();
+        else if (fields.size() == 2 && fields[0] == u"50%"_s)
+            run.p50Ms = wrkMilliseconds(fields[1]);
+        else if (fields.size() == 2 && fields[0] == u"99%"_s)
+            run.p99Ms = wrkMilliseconds(fields[1]);
+        else if (fields.size() >= 5 && fields[0] == u"Non-2xx"_s)
+            run.failures += fields.last().toLongLong();
+        else if (fields.size() >= 2 && fields[0] == u"Socket"_s)
+            run.failures += 1;
+    }
+    return run;
+}
+
+// Median of the runs' figures, each field on its own.
+WrkRun median(std::vector<WrkRun> runs)
+{
+    WrkRun result;
+    if (runs.empty())
+        return result;
+    const auto middle = [&runs](auto field) {
+        std::vector<double> values;
+        for (const WrkRun &run : runs)
+            values.push_back(double(run.*field));
+        return percentile(values, 0.5);
+    };
+    result.requestsPerSecond = middle(&WrkRun::requestsPerSecond);
+    result.p50Ms = middle(&WrkRun::p50Ms);
+    result.p99Ms = middle(&WrkRun::p99Ms);
+    for (const WrkRun &run : runs)
+        result.failures += run.failures;
+    return result;
+}
+
+// One keep-alive client sending `count` requests made by `make(i)`, one
+// after the other; the latency of each (ms), or nothing when one failed.
+// With `stop`, it ends early once that is set.
+std::optional<std::vector<double>>
+timedRequests(quint16 port, int count, int expectedStatus,
+              const std::function<http::request<http::string_body>(int)> &make,
+              const std::atomic<bool> *stop = nullptr)
+{
+    asio::io_context io;
+    beast::tcp_stream stream(io);
+    beast::error_code error;
+    stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), error);
+    if (error)
+        return std::nullopt;
+    beast::flat_buffer buffer;
+    std::vector<double> latencies;
+    latencies.reserve(std::size_t(count));
+    for (int i = 0; i < count && !(stop && stop->load()); ++i) {
+        http::request<http::string_body> request = make(i);
+        request.set(http::field::host, "127.0.0.1");
+        request.keep_alive(true);
+        request.prepare_payload();
+        const auto start = std::chrono::steady_clock::now();
+        http::write(stream, request, error);
+        http::response<http::string_body> response;
+        if (!error)
+            http::read(stream, buffer, response, error);
+        if (error || response.result_int() != unsigned(expectedStatus))
+            return std::nullopt;
+        latencies.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
+    }
+    return latencies;
+}
+
+http::request<http::string_body> createRequest(const std::string &bearer, const std::string &name)
+{
+    http::request<http::string_body> request(http::verb::post, "/api/v1/tokens", 11);
+    request.set(http::field::authorization, "Bearer " + bearer);
+    request.set(http::field::content_type, "application/json");
+    request.body() = R"({"name":")" + name + R"(","accessLevel":"read_only"})";
+    return request;
+}
+
+http::request<http::string_body> signInRequest()
+{
+    http::request<http::string_body> request(http::verb::post, "/api/v1/sessions", 11);
+    request.set(http::field::content_type, "application/json");
+    request.body() = QJsonDocument(QJsonObject{{u"username"_s, kAdmin}, {u"password"_s, kPassword}})
+                         .toJson(QJsonDocument::Compact)
+                         .toStdString();
+    return request;
+}
+
+// `clients` clients at once, each sending `each` requests; all latencies.
+struct Concurrent
+{
+    std::vector<double> latencies;
+    double seconds = 0;
+    int failedClients = 0;
+};
+Concurrent concurrently(quint16 port, int clients, int each, int expectedStatus,
+                        const std::function<http::request<http::string_body>(int, int)> &make)
+{
+    std::vector<std::optional<std::vector<double>>> results{std::size_t(clients)};
     std::vector<std::thread> threads;
-    for (int c = 0; c < connections; ++c) {
+    const auto start = std::chrono::steady_clock::now();
+    for (int c = 0; c < clients; ++c) {
         threads.emplace_back([&, c] {
-            asio::io_context io;
-            beast::tcp_stream stream(io);
-            beast::error_code error;
-            stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port),
-                           error);
-            if (error) {
-                ++failures;
-                return;
-            }
-            http::request<http::empty_body> request(http::verb::get, target, 11);
-            request.set(http::field::host, "127.0.0.1");
-            if (!authorization.empty())
-                request.set(http::field::authorization, authorization);
-            request.keep_alive(true);
-            beast::flat_buffer buffer;
-            auto &mine = latencies[std::size_t(c)];
-            mine.reserve(1 << 20);
-            while (std::chrono::steady_clock::now() < until) {
-                const auto start = std::chrono::steady_clock::now();
-                http::write(stream, request, error);
-                http::response<http::string_body> response;
-                if (!error)
-                    http::read(stream, buffer, response, error);
-                if (error || response.result_int() != unsigned(expectedStatus)) {
-                    ++failures;
-                    return;
-                }
-                mine.push_back(std::chrono::duration<double, std::milli>(
-                                   std::chrono::steady_clock::now() - start)
-                                   .count());
-                ++done;
-            }
+            results[std::size_t(c)] =
+                timedRequests(port, each, expectedStatus, [&make, c](int i) { return make(c, i); });
         });
     }
     for (std::thread &thread : threads)
         thread.join();
-    std::vector<double> all;
-    for (const auto &mine : latencies)
-        all.insert(all.end(), mine.begin(), mine.end());
-    Load load;
-    load.requestsPerSecond = double(done.load()) / seconds;
-    load.p50Ms = percentile(all, 0.50);
-    load.p99Ms = percentile(all, 0.99);
-    load.failures = failures.load();
-    return load;
+    Concurrent result;
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    for (const auto &latencies : results) {
+        if (!latencies)
+            ++result.failedClients;
+        else
+            result.latencies.insert(result.latencies.end(), latencies->begin(), latencies->end());
+    }
+    return result;
 }
 
 quint16 freePort()
@@ -149,7 +253,7 @@ public:
         if (!file.open(QIODevice::WriteOnly))
             return false;
         file.write(uR"(%1
-worker_processes 1;
+worker_processes auto;
 pid %2/nginx.pid;
 events { worker_connections 1024; }
 http {
@@ -200,7 +304,8 @@ struct BenchServer
 {
     QTemporaryDir logs;
     std::unique_ptr<ServerProcess> server;
-    QByteArray token;
+    QByteArray token; // a Read-only API token
+    QByteArray bearer; // the admin's session
 
     bool start(const char *backend, const QStringList &extra = {})
     {
@@ -214,28 +319,30 @@ struct BenchServer
         ApiTestClient admin(server->baseUrl());
         if (!admin.signIn(kAdmin, kPassword))
             return false;
+        bearer = admin.bearer();
         const ApiReply created = admin.createToken(u"bench"_s, u"read_only"_s);
         token = created.json().value(u"token"_s).toString().toLatin1();
         return created.status == 201;
     }
 };
 
-void printLoad(const QString &what, const Load &load, double reference)
+QString ms(double value)
 {
-    out << u"| %1 | %2 | %3 | %4 | %5 | %6 |"_s.arg(what)
-               .arg(load.requestsPerSecond, 0, 'f', 0)
-               .arg(reference > 0 ? load.requestsPerSecond / reference : 1.0, 0, 'f', 2)
-               .arg(load.p50Ms, 0, 'f', 3)
-               .arg(load.p99Ms, 0, 'f', 3)
-               .arg(load.failures)
-        << Qt::endl;
+    return QString::number(value, 'f', value < 10 ? 3 : 1);
 }
 
-int verifyThroughput(int seconds, int connections)
+void printRow(const QStringList &cells)
 {
-    out << u"\n## GET /api/v1/verify, cache hits, %1 connections, %2 s each\n\n"_s.arg(connections)
+    out << u"| "_s << cells.join(u" | "_s) << u" |"_s << Qt::endl;
+}
+
+// Verify and /healthz under wrk, each run next to an nginx run.
+int verifyThroughput(int seconds, int pairs)
+{
+    out << u"\n## GET /api/v1/verify (cache hit) and /healthz, wrk -t2 -c64, %1 pairs of %2 s "
+           u"alternating with nginx\n\n"_s.arg(pairs)
                .arg(seconds)
-        << u"| target | requests/s | × nginx | p50 ms | p99 ms | failures |\n"
+        << u"| target | requests/s | × nginx (median of pairs) | p50 ms | p99 ms | failures |\n"
            u"|---|---:|---:|---:|---:|---:|"_s
         << Qt::endl;
     ReferenceNginx nginx;
@@ -243,25 +350,184 @@ int verifyThroughput(int seconds, int connections)
         out << "nginx did not start" << Qt::endl;
         return 1;
     }
-    const Load reference = generateLoad(nginx.port(), "/", {}, connections, seconds, 204);
-    printLoad(u"nginx `return 204` (reference)"_s, reference, 0);
     for (const char *backend : {"sqlite", "postgresql"}) {
         BenchServer bench;
-        if (!bench.start(backend, {u"--threads"_s, QString::number(connections)})) {
+        if (!bench.start(backend)) {
             out << "the server on " << backend
                 << " did not start: " << (bench.server ? bench.server->errorString() : QString())
                 << Qt::endl;
             return 1;
         }
-        const std::string authorization = "Basic " + bench.token.toStdString();
+        const QByteArray authorization = "Basic " + bench.token;
         const auto port = quint16(bench.server->baseUrl().port());
         // Warm: the first answer reads the database, the rest come from the cache.
-        generateLoad(port, "/api/v1/verify", authorization, 1, 1, 204);
-        const Load load =
-            generateLoad(port, "/api/v1/verify", authorization, connections, seconds, 204);
-        printLoad(u"apiaccess-server on %1"_s.arg(QLatin1StringView(backend)), load,
-                  reference.requestsPerSecond);
+        runWrk(port, u"/api/v1/verify"_s, authorization, 1);
+        std::vector<WrkRun> references, verifies, healths;
+        std::vector<double> verifyRatios, healthRatios;
+        for (int pair = 0; pair < pairs; ++pair) {
+            references.push_back(runWrk(nginx.port(), u"/"_s, {}, seconds));
+            verifies.push_back(runWrk(port, u"/api/v1/verify"_s, authorization, seconds));
+            verifyRatios.push_back(verifies.back().requestsPerSecond
+                                   / std::max(1.0, references.back().requestsPerSecond));
+            references.push_back(runWrk(nginx.port(), u"/"_s, {}, seconds));
+            healths.push_back(runWrk(port, u"/healthz"_s, {}, seconds));
+            healthRatios.push_back(healths.back().requestsPerSecond
+                                   / std::max(1.0, references.back().requestsPerSecond));
+        }
+        const auto row = [](const QString &what, const WrkRun &run, const QString &ratio) {
+            printRow({what, QString::number(run.requestsPerSecond, 'f', 0), ratio, ms(run.p50Ms),
+                      ms(run.p99Ms), QString::number(run.failures)});
+        };
+        const QString name = QLatin1StringView(backend);
+        row(u"nginx `return 204` (reference, beside %1)"_s.arg(name), median(references),
+            u"1.00"_s);
+        row(u"verify on %1"_s.arg(name), median(verifies),
+            QString::number(percentile(verifyRatios, 0.5), 'f', 2));
+        row(u"/healthz on %1"_s.arg(name), median(healths),
+            QString::number(percentile(healthRatios, 0.5), 'f', 2));
     }
+    return 0;
+}
+
+// Creates from one client and from eight at once; then cached verify while
+// sign-ins and creates keep the blocking pool busy.
+int writes()
+{
+    out << u"\n## POST /api/v1/tokens (create)\n\n"
+           u"| backend | clients | creates | creates/s | p50 ms | p99 ms | failed clients |\n"
+           u"|---|---:|---:|---:|---:|---:|---:|"_s
+        << Qt::endl;
+    for (const char *backend : {"sqlite", "postgresql"}) {
+        BenchServer bench;
+        if (!bench.start(backend))
+            return 1;
+        const auto port = quint16(bench.server->baseUrl().port());
+        const std::string bearer = bench.bearer.toStdString();
+        for (const auto &[clients, each] : {std::pair{1, 400}, std::pair{8, 200}}) {
+            Concurrent run = concurrently(port, clients, each, 201, [&](int c, int i) {
+                return createRequest(bearer,
+                                     "bench " + std::to_string(clients) + "-" + std::to_string(c)
+                                         + "-" + std::to_string(i));
+            });
+            const double total = double(run.latencies.size());
+            printRow({QString::fromLatin1(backend), QString::number(clients),
+                      QString::number(run.latencies.size()),
+                      QString::number(total / std::max(run.seconds, 1e-9), 'f', 0),
+                      ms(percentile(run.latencies, 0.5)), ms(percentile(run.latencies, 0.99)),
+                      QString::number(run.failedClients)});
+        }
+    }
+
+    out << u"\n## Cached verify while the blocking pool is busy (SQLite, wrk -t2 -c64, 5 s)\n\n"
+           u"| load beside it | verify requests/s | p50 ms | p99 ms | sign-ins | creates |\n"
+           u"|---|---:|---:|---:|---:|---:|"_s
+        << Qt::endl;
+    BenchServer bench;
+    if (!bench.start("sqlite"))
+        return 1;
+    const auto port = quint16(bench.server->baseUrl().port());
+    const std::string bearer = bench.bearer.toStdString();
+    const QByteArray authorization = "Basic " + bench.token;
+    runWrk(port, u"/api/v1/verify"_s, authorization, 1);
+    const WrkRun alone = runWrk(port, u"/api/v1/verify"_s, authorization, 5);
+    printRow({u"nothing"_s, QString::number(alone.requestsPerSecond, 'f', 0), ms(alone.p50Ms),
+              ms(alone.p99Ms), u"0"_s, u"0"_s});
+    std::atomic<bool> stop{false};
+    std::atomic<qint64> signIns{0}, creates{0};
+    std::vector<std::thread> background;
+    for (int c = 0; c < 8; ++c) {
+        background.emplace_back([&] {
+            if (auto done = timedRequests(
+                    port, 1'000'000, 201, [](int) { return signInRequest(); }, &stop))
+                signIns += qint64(done->size());
+        });
+        background.emplace_back([&, c] {
+            if (auto done = timedRequests(
+                    port, 1'000'000, 201,
+                    [&](int i) {
+                        return createRequest(bearer,
+                                             "busy " + std::to_string(c) + "-" + std::to_string(i));
+                    },
+                    &stop))
+                creates += qint64(done->size());
+        });
+    }
+    const WrkRun busy = runWrk(port, u"/api/v1/verify"_s, authorization, 5);
+    stop = true;
+    for (std::thread &thread : background)
+        thread.join();
+    printRow({u"8 sign-ins and 8 creates in a loop"_s,
+              QString::number(busy.requestsPerSecond, 'f', 0), ms(busy.p50Ms), ms(busy.p99Ms),
+              QString::number(signIns.load()), QString::number(creates.load())});
+    return 0;
+}
+
+// The whole list of 100,000 tokens in pages of 1,000, as the Studio reads it.
+int listing(int tokens)
+{
+    out << u"\n## GET /api/v1/tokens, all of %1 tokens in pages of 1,000 (SQLite)\n\n"_s.arg(tokens)
+        << u"| pages | bytes | total s | page p50 ms | page p99 ms |\n|---:|---:|---:|---:|---:|"_s
+        << Qt::endl;
+    BenchServer bench;
+    if (!bench.start("sqlite"))
+        return 1;
+    const auto port = quint16(bench.server->baseUrl().port());
+    const std::string bearer = bench.bearer.toStdString();
+    const int each = (tokens - 1) / 8; // and the bench's own token
+    Concurrent created = concurrently(port, 8, each, 201, [&](int c, int i) {
+        return createRequest(bearer,
+                             "listed " + std::to_string(c) + "-" + std::to_string(i)
+                                 + " with a realistic, rather long name");
+    });
+    if (created.failedClients != 0) {
+        out << "creating the tokens failed" << Qt::endl;
+        return 1;
+    }
+
+    asio::io_context io;
+    beast::tcp_stream stream(io);
+    beast::error_code error;
+    stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), error);
+    beast::flat_buffer buffer;
+    std::vector<double> pages;
+    qint64 bytes = 0;
+    qint64 listed = 0;
+    QString cursor;
+    const auto start = std::chrono::steady_clock::now();
+    do {
+        std::string target = "/api/v1/tokens?limit=1000";
+        if (!cursor.isEmpty())
+            target += "&cursor=" + QUrl::toPercentEncoding(cursor).toStdString();
+        http::request<http::empty_body> request(http::verb::get, target, 11);
+        request.set(http::field::host, "127.0.0.1");
+        request.set(http::field::authorization, "Bearer " + bearer);
+        const auto pageStart = std::chrono::steady_clock::now();
+        http::write(stream, request, error);
+        http::response_parser<http::string_body> parser;
+        parser.body_limit(64 * 1024 * 1024);
+        if (!error)
+            http::read(stream, buffer, parser, error);
+        if (error || parser.get().result_int() != 200) {
+            out << "listing failed" << Qt::endl;
+            return 1;
+        }
+        const std::string &body = parser.get().body();
+        const QJsonObject page = QJsonDocument::fromJson(QByteArray::fromStdString(body)).object();
+        pages.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - pageStart)
+                .count());
+        bytes += qint64(body.size());
+        listed += page.value(u"items"_s).toArray().size();
+        cursor = page.value(u"nextCursor"_s).toString();
+    } while (!cursor.isEmpty());
+    const double total =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (listed != qint64(each) * 8 + 1) {
+        out << "listed " << listed << " tokens, expected " << qint64(each) * 8 + 1 << Qt::endl;
+        return 1;
+    }
+    printRow({QString::number(pages.size()), QString::number(bytes), QString::number(total, 'f', 2),
+              ms(percentile(pages, 0.5)), ms(percentile(pages, 0.99))});
     return 0;
 }
 
@@ -332,11 +598,14 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     const QCommandLineOption seconds(u"seconds"_s, u"Load per target, in seconds."_s, u"S"_s,
                                      u"5"_s);
-    const QCommandLineOption connections(u"connections"_s, u"Concurrent connections."_s, u"C"_s,
-                                         u"4"_s);
+    const QCommandLineOption pairs(u"pairs"_s, u"Runs of each verify figure, each beside nginx."_s,
+                                   u"P"_s, u"3"_s);
     const QCommandLineOption changes(u"changes"_s, u"Changes measured for propagation."_s, u"N"_s,
                                      u"1000"_s);
-    parser.addOptions({seconds, connections, changes});
+    const QCommandLineOption only(u"only"_s,
+                                  u"Run only these sections: verify, writes, list, propagation."_s,
+                                  u"LIST"_s, u"verify,writes,list,propagation"_s);
+    parser.addOptions({seconds, pairs, changes, only});
     parser.process(app);
     if (TestDatabase::backendUnderTest() != TestDatabase::Backend::Postgres) {
         out << "run under tests/support/with-postgres (scripts/bench does)" << Qt::endl;
@@ -344,9 +613,22 @@ int main(int argc, char **argv)
     }
     out << "# apiaccess-server benchmarks (" << QSysInfo::prettyProductName() << ", "
         << std::thread::hardware_concurrency() << " cores)" << Qt::endl;
-    if (const int failed =
-            verifyThroughput(parser.value(seconds).toInt(), parser.value(connections).toInt()))
-        return failed;
+    const QStringList sections = parser.value(only).split(u',');
+    if (sections.contains(u"verify"_s)) {
+        if (const int failed =
+                verifyThroughput(parser.value(seconds).toInt(), parser.value(pairs).toInt()))
+            return failed;
+    }
+    if (sections.contains(u"writes"_s)) {
+        if (const int failed = writes())
+            return failed;
+    }
+    if (sections.contains(u"list"_s)) {
+        if (const int failed = listing(100'000))
+            return failed;
+    }
+    if (!sections.contains(u"propagation"_s))
+        return 0;
 
     const int n = parser.value(changes).toInt();
     out << u"\n## Revocation propagation, two instances on PostgreSQL (A changes, B refuses)\n\n"

@@ -1,6 +1,7 @@
 #include "api/HandlerSupport.h"
 #include "api/Handlers.h"
 #include "api/Problems.h"
+#include "api/TokenJson.h"
 #include "auth/Authenticator.h"
 #include "crypto/SecretVault.h"
 #include "store/AccountStore.h"
@@ -97,7 +98,9 @@ HttpResponse listTokens(ApiContext &context, HttpRequest &request)
         wire.items.append(token.toWire(now));
     if (!page->nextCursor.isEmpty())
         wire.nextCursor = page->nextCursor;
-    HttpResponse response = HttpResponse::json(200, wire.toJson());
+    HttpResponse response;
+    response.contentType = "application/json";
+    response.body = tokenPageJson(wire);
     response.logTokenId = principal->tokenId.toStdString();
     return response;
 }

@@ -5,6 +5,7 @@ target_sources(apiaccess_server_lib PRIVATE
     api/HandlerSupport.h api/HandlerSupport.cpp
     api/Problems.h api/Problems.cpp
     api/SessionHandlers.cpp
+    api/TokenJson.h api/TokenJson.cpp
     api/TokenReadHandlers.cpp
     api/TokenWriteHandlers.cpp
     api/VerifyHandlers.cpp
