@@ -307,6 +307,8 @@ struct BenchServer
     QByteArray token; // a Read-only API token
     QByteArray bearer; // the admin's session
 
+    quint16 port() const { return quint16(server->baseUrl().port()); }
+
     bool start(const char *backend, const QStringList &extra = {})
     {
         qputenv("APIACCESS_TEST_BACKEND", backend);
@@ -359,7 +361,7 @@ int verifyThroughput(int seconds, int pairs)
             return 1;
         }
         const QByteArray authorization = "Basic " + bench.token;
-        const auto port = quint16(bench.server->baseUrl().port());
+        const quint16 port = bench.port();
         // Warm: the first answer reads the database, the rest come from the cache.
         runWrk(port, u"/api/v1/verify"_s, authorization, 1);
         std::vector<WrkRun> references, verifies, healths;
@@ -401,7 +403,7 @@ int writes()
         BenchServer bench;
         if (!bench.start(backend))
             return 1;
-        const auto port = quint16(bench.server->baseUrl().port());
+        const quint16 port = bench.port();
         const std::string bearer = bench.bearer.toStdString();
         for (const auto &[clients, each] : {std::pair{1, 400}, std::pair{8, 200}}) {
             Concurrent run = concurrently(port, clients, each, 201, [&](int c, int i) {
@@ -425,7 +427,7 @@ int writes()
     BenchServer bench;
     if (!bench.start("sqlite"))
         return 1;
-    const auto port = quint16(bench.server->baseUrl().port());
+    const quint16 port = bench.port();
     const std::string bearer = bench.bearer.toStdString();
     const QByteArray authorization = "Basic " + bench.token;
     runWrk(port, u"/api/v1/verify"_s, authorization, 1);
@@ -471,7 +473,7 @@ int listing(int tokens)
     BenchServer bench;
     if (!bench.start("sqlite"))
         return 1;
-    const auto port = quint16(bench.server->baseUrl().port());
+    const quint16 port = bench.port();
     const std::string bearer = bench.bearer.toStdString();
     const int each = (tokens - 1) / 8; // and the bench's own token
     Concurrent created = concurrently(port, 8, each, 201, [&](int c, int i) {

@@ -254,19 +254,12 @@ private Q_SLOTS:
         // A second instance on the same database: its own cache, learning of
         // changes only through the change feed (NOTIFY on PostgreSQL, the
         // polled generation on both).
-        auto other = Stores::open(m_stores.database->config(), {});
-        QVERIFY(other.ok());
-        DatabaseHealth health(kGrace);
-        UsageRecorder usage(*other->tokens, std::chrono::hours(1));
-        Verifier verifier(*other->tokens, *m_vault, usage, health);
-        TokenChangeFeed feed(*other->database, *other->tokens, verifier, health,
-                             {std::chrono::milliseconds(100)});
-        feed.start();
+        auto stores = Stores::open(m_stores.database->config(), {});
+        QVERIFY(stores.ok());
+        OtherInstance other(stores.value(), *m_vault);
+        TokenChangeFeed &feed = other.startFeed();
         const auto verifyThere = [&](const QByteArray &header) {
-            return verifier
-                .verify(view(header), QHostAddress::LocalHost, std::nullopt,
-                        QDateTime::currentMSecsSinceEpoch())
-                .outcome;
+            return other.verify(header);
         };
 
         const TokenCredentials token = createToken(AccessLevel::ReadOnly, {});
@@ -299,7 +292,7 @@ private Q_SLOTS:
                                              AuditAction::TokenDeleted, token.id, QString()})
                     .ok());
         QTRY_COMPARE(verifyThere(header), VerifyOutcome::Unauthorized);
-        QVERIFY(health.isReachable());
+        QVERIFY(other.health.isReachable());
         feed.stop();
     }
 
@@ -308,16 +301,11 @@ private Q_SLOTS:
         // An instance verifies (and caches) before its feed's first poll,
         // and the token is disabled elsewhere in between: the feed anchors
         // after that change, so it must not trust what was cached before.
-        auto other = Stores::open(m_stores.database->config(), {});
-        QVERIFY(other.ok());
-        DatabaseHealth health(kGrace);
-        UsageRecorder usage(*other->tokens, std::chrono::hours(1));
-        Verifier verifier(*other->tokens, *m_vault, usage, health);
+        auto stores = Stores::open(m_stores.database->config(), {});
+        QVERIFY(stores.ok());
+        OtherInstance other(stores.value(), *m_vault);
         const auto verifyThere = [&](const QByteArray &header) {
-            return verifier
-                .verify(view(header), QHostAddress::LocalHost, std::nullopt,
-                        QDateTime::currentMSecsSinceEpoch())
-                .outcome;
+            return other.verify(header);
         };
         const TokenCredentials token = createToken(AccessLevel::ReadOnly, {});
         const QByteArray header = basic(token);
@@ -332,9 +320,7 @@ private Q_SLOTS:
                     .ok());
         QCOMPARE(verifyThere(header), VerifyOutcome::Allowed); // nobody told it yet
 
-        TokenChangeFeed feed(*other->database, *other->tokens, verifier, health,
-                             {std::chrono::milliseconds(100)});
-        feed.start();
+        TokenChangeFeed &feed = other.startFeed();
         QTRY_VERIFY(feed.appliedGeneration() > 0); // anchored, after the change
         QCOMPARE(verifyThere(header), VerifyOutcome::Unauthorized);
         feed.stop();
@@ -355,6 +341,37 @@ private Q_SLOTS:
 
 private:
     static constexpr std::chrono::milliseconds kGrace{5000};
+
+    // A second instance on the same database: its own stores and cache,
+    // learning of changes only through its change feed, once started.
+    struct OtherInstance
+    {
+        OtherInstance(Stores &opened, const SecretVault &vault)
+            : stores(opened)
+            , usage(*opened.tokens, std::chrono::hours(1))
+            , verifier(*opened.tokens, vault, usage, health)
+        { }
+        TokenChangeFeed &startFeed()
+        {
+            feed.emplace(*stores.database, *stores.tokens, verifier, health,
+                         TokenChangeFeed::Options{std::chrono::milliseconds(100)});
+            feed->start();
+            return *feed;
+        }
+        VerifyOutcome verify(const QByteArray &header)
+        {
+            return verifier
+                .verify(view(header), QHostAddress::LocalHost, std::nullopt,
+                        QDateTime::currentMSecsSinceEpoch())
+                .outcome;
+        }
+
+        Stores &stores;
+        DatabaseHealth health{kGrace};
+        UsageRecorder usage;
+        Verifier verifier;
+        std::optional<TokenChangeFeed> feed; // last: stops first
+    };
 
     VerifyOutcome verify(const QByteArray &header, std::optional<AccessLevel> minimum = {})
     {
