@@ -16,10 +16,13 @@
 //    accordingly, p50/p95/p99/max over --changes changes (goal: p99 under
 //    1 s); then again with B's notification connection cut before every
 //    change, so only the polled change counter carries it.
+// 5. (--soak MINUTES) Verify under load for a long time: 0 failures,
+//    resident memory drift < 5 %.
 //
-// Runs under tests/support/with-postgres (scripts/bench does that); asserts
-// nothing, prints tables.
+// Runs under tests/support/with-postgres (scripts/bench does that); prints
+// tables. Only --soak gives a verdict (its exit status).
 //   server_bench [--seconds S] [--pairs P] [--changes N] [--only verify,writes,list,propagation]
+//   server_bench --soak MINUTES
 #include "ApiTestClient.h"
 #include "ServerProcess.h"
 
@@ -533,6 +536,57 @@ int listing(int tokens)
     return 0;
 }
 
+qint64 residentKiB(qint64 pid)
+{
+    QFile status(u"/proc/%1/status"_s.arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// Verify under wrk for `minutes`, about a minute at a time: no failed request,
+// and resident memory after the last minute within 5 % of after the first
+// (which has the cache, the buffers and the threads warm).
+int soak(double minutes)
+{
+    out << u"\n## Soak: GET /api/v1/verify under wrk -t2 -c64 for %1 min (SQLite)\n"_s.arg(minutes)
+        << Qt::endl;
+    BenchServer bench;
+    if (!bench.start("sqlite"))
+        return 1;
+    const QByteArray authorization = "Basic " + bench.token;
+    const int slices = std::max(2, int(minutes + 0.5));
+    const int sliceSeconds = std::max(5, int(minutes * 60 / slices));
+    out << u"| slice of %1 s | requests/s | p99 ms | failures | resident KiB |\n"
+           u"|---:|---:|---:|---:|---:|"_s.arg(sliceSeconds)
+        << Qt::endl;
+    qint64 failures = 0;
+    qint64 firstRss = -1;
+    qint64 lastRss = -1;
+    for (int slice = 1; slice <= slices; ++slice) {
+        const WrkRun run = runWrk(bench.port(), u"/api/v1/verify"_s, authorization, sliceSeconds);
+        const qint64 rss = residentKiB(bench.server->processId());
+        if (slice == 1)
+            firstRss = rss;
+        lastRss = rss;
+        failures += run.failures;
+        printRow({QString::number(slice), QString::number(run.requestsPerSecond, 'f', 0),
+                  ms(run.p99Ms), QString::number(run.failures), QString::number(rss)});
+    }
+    const double drift = firstRss > 0 ? 100.0 * double(lastRss - firstRss) / double(firstRss) : 0;
+    const bool met = failures == 0 && firstRss > 0 && std::abs(drift) < 5.0;
+    out << u"\nfailures %1, resident memory drift %2 % from the first slice to the last: %3"_s
+               .arg(failures)
+               .arg(drift, 0, 'f', 2)
+               .arg(met ? u"met (0 failures, drift < 5 %)"_s : u"NOT MET"_s)
+        << Qt::endl;
+    return met ? 0 : 1;
+}
+
 int revocationPropagation(int changes, bool cutListener)
 {
     qputenv("APIACCESS_TEST_BACKEND", "postgresql");
@@ -607,7 +661,10 @@ int main(int argc, char **argv)
     const QCommandLineOption only(u"only"_s,
                                   u"Run only these sections: verify, writes, list, propagation."_s,
                                   u"LIST"_s, u"verify,writes,list,propagation"_s);
-    parser.addOptions({seconds, pairs, changes, only});
+    const QCommandLineOption soakMinutes(
+        u"soak"_s, u"Only the soak: verify under load for MINUTES, then the verdict."_s,
+        u"MINUTES"_s);
+    parser.addOptions({seconds, pairs, changes, only, soakMinutes});
     parser.process(app);
     if (TestDatabase::backendUnderTest() != TestDatabase::Backend::Postgres) {
         out << "run under tests/support/with-postgres (scripts/bench does)" << Qt::endl;
@@ -615,6 +672,8 @@ int main(int argc, char **argv)
     }
     out << "# apiaccess-server benchmarks (" << QSysInfo::prettyProductName() << ", "
         << std::thread::hardware_concurrency() << " cores)" << Qt::endl;
+    if (parser.isSet(soakMinutes))
+        return soak(parser.value(soakMinutes).toDouble());
     const QStringList sections = parser.value(only).split(u',');
     if (sections.contains(u"verify"_s)) {
         if (const int failed =
