@@ -268,23 +268,11 @@ private Q_SLOTS:
         QCOMPARE(verifyThere(header), VerifyOutcome::Allowed); // cached there now
 
         // Disabled here (this instance's handler invalidates only its own cache).
-        TokenChanges disable;
-        disable.enabled = false;
-        QVERIFY(m_store
-                    ->updateToken(token.id, disable, std::nullopt, QDateTime::currentDateTimeUtc(),
-                                  AuditEvent{QDateTime::currentDateTimeUtc(), Actor{},
-                                             AuditAction::TokenDisabled, token.id, QString()})
-                    .ok());
+        QVERIFY(setEnabled(token.id, false));
         QTRY_COMPARE(verifyThere(header), VerifyOutcome::Unauthorized);
 
         // Deleted after being enabled again: also gone there.
-        TokenChanges enable;
-        enable.enabled = true;
-        QVERIFY(m_store
-                    ->updateToken(token.id, enable, std::nullopt, QDateTime::currentDateTimeUtc(),
-                                  AuditEvent{QDateTime::currentDateTimeUtc(), Actor{},
-                                             AuditAction::TokenEnabled, token.id, QString()})
-                    .ok());
+        QVERIFY(setEnabled(token.id, true));
         QTRY_COMPARE(verifyThere(header), VerifyOutcome::Allowed);
         QVERIFY(m_store
                     ->deleteToken(token.id,
@@ -311,13 +299,7 @@ private Q_SLOTS:
         const QByteArray header = basic(token);
         QCOMPARE(verifyThere(header), VerifyOutcome::Allowed); // cached there
 
-        TokenChanges disable;
-        disable.enabled = false;
-        QVERIFY(m_store
-                    ->updateToken(token.id, disable, std::nullopt, QDateTime::currentDateTimeUtc(),
-                                  AuditEvent{QDateTime::currentDateTimeUtc(), Actor{},
-                                             AuditAction::TokenDisabled, token.id, QString()})
-                    .ok());
+        QVERIFY(setEnabled(token.id, false));
         QCOMPARE(verifyThere(header), VerifyOutcome::Allowed); // nobody told it yet
 
         TokenChangeFeed &feed = other.startFeed();
@@ -341,6 +323,21 @@ private Q_SLOTS:
 
 private:
     static constexpr std::chrono::milliseconds kGrace{5000};
+
+    // Disables or enables a token through this instance's store, audited.
+    bool setEnabled(const QString &id, bool enabled)
+    {
+        TokenChanges changes;
+        changes.enabled = enabled;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        return m_store
+            ->updateToken(
+                id, changes, std::nullopt, now,
+                AuditEvent{now, Actor{},
+                           enabled ? AuditAction::TokenEnabled : AuditAction::TokenDisabled, id,
+                           QString()})
+            .ok();
+    }
 
     // A second instance on the same database: its own stores and cache,
     // learning of changes only through its change feed, once started.
