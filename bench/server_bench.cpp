@@ -24,312 +24,39 @@
 //   server_bench [--seconds S] [--pairs P] [--changes N] [--only verify,writes,list,propagation]
 //   server_bench --soak MINUTES
 #include "ApiTestClient.h"
-#include "ServerProcess.h"
+#include "TestDatabase.h"
+#include "server_bench_load.h"
+#include "server_bench_targets.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
 #include <QUrl>
 
-#include <algorithm>
 #include <atomic>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
-#include <functional>
-#include <optional>
+#include <cmath>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 using namespace Qt::StringLiterals;
+using namespace ApiAccess::Bench;
 using namespace ApiAccess::Testing;
 namespace asio = boost::asio;
 namespace beast = boost::beast;
-namespace http = beast::http;
 
 namespace {
 
 QTextStream out(stdout);
-
-const QString kAdmin = u"bench"_s;
-const QString kPassword = u"bench-admin-password"_s;
-
-double percentile(std::vector<double> &values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = std::min(values.size() - 1, std::size_t(p * double(values.size())));
-    return values[index];
-}
-
-// wrk's figures for one run: requests/s and latency percentiles.
-struct WrkRun
-{
-    double requestsPerSecond = 0;
-    double p50Ms = 0;
-    double p99Ms = 0;
-    qint64 failures = 0; // non-2xx answers and socket errors
-};
-
-double wrkMilliseconds(const QString &text)
-{
-    // "812.00us", "1.23ms", "2.01s"
-    static const QRegularExpression value(u"^([0-9.]+)(us|ms|s)$"_s);
-    const auto match = value.match(text);
-    if (!match.hasMatch())
-        return -1;
-    const double number = match.captured(1).toDouble();
-    const QString unit = match.captured(2);
-    return unit == u"us"_s ? number / 1000 : unit == u"ms"_s ? number : number * 1000;
-}
-
-WrkRun runWrk(quint16 port, const QString &path, const QByteArray &authorization, int seconds)
-{
-    QStringList arguments{u"-t2"_s, u"-c64"_s, u"-d%1s"_s.arg(seconds), u"--latency"_s};
-    if (!authorization.isEmpty())
-        arguments << u"-H"_s << u"Authorization: "_s + QString::fromLatin1(authorization);
-    arguments << u"http://127.0.0.1:%1%2"_s.arg(port).arg(path);
-    QProcess wrk;
-    wrk.start(u"wrk"_s, arguments);
-    WrkRun run;
-    if (!wrk.waitForFinished((seconds + 30) * 1000) || wrk.exitCode() != 0) {
-        run.failures = -1;
-        return run;
-    }
-    const QString text = QString::fromUtf8(wrk.readAllStandardOutput());
-    for (const QString &raw : text.split(u'\n')) {
-        const QStringList fields = raw.simplified().split(u' ');
-        if (fields.size() >= 2 && fields[0] == u"Requests/sec:"_s)
-            run.requestsPerSecond = fields[1].toDouble();
-        else if (fields.size() == 2 && fields[0] == u"50%"_s)
-            run.p50Ms = wrkMilliseconds(fields[1]);
-        else if (fields.size() == 2 && fields[0] == u"99%"_s)
-            run.p99Ms = wrkMilliseconds(fields[1]);
-        else if (fields.size() >= 5 && fields[0] == u"Non-2xx"_s)
-            run.failures += fields.last().toLongLong();
-        else if (fields.size() >= 2 && fields[0] == u"Socket"_s)
-            run.failures += 1;
-    }
-    return run;
-}
-
-// Median of the runs' figures, each field on its own.
-WrkRun median(std::vector<WrkRun> runs)
-{
-    WrkRun result;
-    if (runs.empty())
-        return result;
-    const auto middle = [&runs](auto field) {
-        std::vector<double> values;
-        for (const WrkRun &run : runs)
-            values.push_back(double(run.*field));
-        return percentile(values, 0.5);
-    };
-    result.requestsPerSecond = middle(&WrkRun::requestsPerSecond);
-    result.p50Ms = middle(&WrkRun::p50Ms);
-    result.p99Ms = middle(&WrkRun::p99Ms);
-    for (const WrkRun &run : runs)
-        result.failures += run.failures;
-    return result;
-}
-
-// One keep-alive client sending `count` requests made by `make(i)`, one
-// after the other; the latency of each (ms), or nothing when one failed.
-// With `stop`, it ends early once that is set.
-std::optional<std::vector<double>>
-timedRequests(quint16 port, int count, int expectedStatus,
-              const std::function<http::request<http::string_body>(int)> &make,
-              const std::atomic<bool> *stop = nullptr)
-{
-    asio::io_context io;
-    beast::tcp_stream stream(io);
-    beast::error_code error;
-    stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), error);
-    if (error)
-        return std::nullopt;
-    beast::flat_buffer buffer;
-    std::vector<double> latencies;
-    latencies.reserve(std::size_t(count));
-    for (int i = 0; i < count && !(stop && stop->load()); ++i) {
-        http::request<http::string_body> request = make(i);
-        request.set(http::field::host, "127.0.0.1");
-        request.keep_alive(true);
-        request.prepare_payload();
-        const auto start = std::chrono::steady_clock::now();
-        http::write(stream, request, error);
-        http::response<http::string_body> response;
-        if (!error)
-            http::read(stream, buffer, response, error);
-        if (error || response.result_int() != unsigned(expectedStatus))
-            return std::nullopt;
-        latencies.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                .count());
-    }
-    return latencies;
-}
-
-http::request<http::string_body> createRequest(const std::string &bearer, const std::string &name)
-{
-    http::request<http::string_body> request(http::verb::post, "/api/v1/tokens", 11);
-    request.set(http::field::authorization, "Bearer " + bearer);
-    request.set(http::field::content_type, "application/json");
-    request.body() = R"({"name":")" + name + R"(","accessLevel":"read_only"})";
-    return request;
-}
-
-http::request<http::string_body> signInRequest()
-{
-    http::request<http::string_body> request(http::verb::post, "/api/v1/sessions", 11);
-    request.set(http::field::content_type, "application/json");
-    request.body() = QJsonDocument(QJsonObject{{u"username"_s, kAdmin}, {u"password"_s, kPassword}})
-                         .toJson(QJsonDocument::Compact)
-                         .toStdString();
-    return request;
-}
-
-// `clients` clients at once, each sending `each` requests; all latencies.
-struct Concurrent
-{
-    std::vector<double> latencies;
-    double seconds = 0;
-    int failedClients = 0;
-};
-Concurrent concurrently(quint16 port, int clients, int each, int expectedStatus,
-                        const std::function<http::request<http::string_body>(int, int)> &make)
-{
-    std::vector<std::optional<std::vector<double>>> results{std::size_t(clients)};
-    std::vector<std::thread> threads;
-    const auto start = std::chrono::steady_clock::now();
-    for (int c = 0; c < clients; ++c) {
-        threads.emplace_back([&, c] {
-            results[std::size_t(c)] =
-                timedRequests(port, each, expectedStatus, [&make, c](int i) { return make(c, i); });
-        });
-    }
-    for (std::thread &thread : threads)
-        thread.join();
-    Concurrent result;
-    result.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    for (const auto &latencies : results) {
-        if (!latencies)
-            ++result.failedClients;
-        else
-            result.latencies.insert(result.latencies.end(), latencies->begin(), latencies->end());
-    }
-    return result;
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
-// nginx answering 204 to everything: the reference for the verify figures.
-class ReferenceNginx
-{
-public:
-    bool start()
-    {
-        m_port = freePort();
-        const QString conf = m_prefix.filePath(u"nginx.conf"_s);
-        QFile file(conf);
-        if (!file.open(QIODevice::WriteOnly))
-            return false;
-        file.write(uR"(%1
-worker_processes auto;
-pid %2/nginx.pid;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path %2/body;
-    proxy_temp_path %2/proxy;
-    fastcgi_temp_path %2/fastcgi;
-    uwsgi_temp_path %2/uwsgi;
-    scgi_temp_path %2/scgi;
-    keepalive_requests 1000000;
-    server {
-        listen 127.0.0.1:%3;
-        location / { return 204; }
-    }
-}
-)"_s.arg(::geteuid() == 0 ? u"user root;"_s : QString(), m_prefix.path())
-                       .arg(m_port)
-                       .toUtf8());
-        file.close();
-        m_process.start(u"/usr/sbin/nginx"_s,
-                        {u"-p"_s, m_prefix.path() + u'/', u"-c"_s, conf, u"-e"_s, u"stderr"_s,
-                         u"-g"_s, u"daemon off;"_s});
-        if (!m_process.waitForStarted())
-            return false;
-        return QTest::qWaitFor(
-            [this] {
-                QTcpSocket socket;
-                socket.connectToHost(QHostAddress::LocalHost, m_port);
-                return socket.waitForConnected(200);
-            },
-            10'000);
-    }
-    ~ReferenceNginx()
-    {
-        m_process.terminate();
-        m_process.waitForFinished();
-    }
-    quint16 port() const { return m_port; }
-
-private:
-    QTemporaryDir m_prefix;
-    QProcess m_process;
-    quint16 m_port = 0;
-};
-
-// A server with the admin signed in and one Read-only token, on `backend`.
-struct BenchServer
-{
-    QTemporaryDir logs;
-    std::unique_ptr<ServerProcess> server;
-    QByteArray token; // a Read-only API token
-    QByteArray bearer; // the admin's session
-
-    quint16 port() const { return quint16(server->baseUrl().port()); }
-
-    bool start(const char *backend, const QStringList &extra = {})
-    {
-        qputenv("APIACCESS_TEST_BACKEND", backend);
-        server = std::make_unique<ServerProcess>();
-        // Logged as in production (a line per request), to a file: the load
-        // threads run no event loop to empty a pipe.
-        server->setLogFile(logs.filePath(u"server.log"_s));
-        if (!server->addAdmin(kAdmin, kPassword) || !server->start(extra))
-            return false;
-        ApiTestClient admin(server->baseUrl());
-        if (!admin.signIn(kAdmin, kPassword))
-            return false;
-        bearer = admin.bearer();
-        const ApiReply created = admin.createToken(u"bench"_s, u"read_only"_s);
-        token = created.json().value(u"token"_s).toString().toLatin1();
-        return created.status == 201;
-    }
-};
 
 QString ms(double value)
 {
@@ -534,18 +261,6 @@ int listing(int tokens)
     printRow({QString::number(pages.size()), QString::number(bytes), QString::number(total, 'f', 2),
               ms(percentile(pages, 0.5)), ms(percentile(pages, 0.99))});
     return 0;
-}
-
-qint64 residentKiB(qint64 pid)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
 }
 
 // Verify under wrk for `minutes`, about a minute at a time: no failed request,
