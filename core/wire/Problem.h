@@ -31,6 +31,9 @@ struct Problem
     // URLs because there is no page to fetch and the server's host varies.
     static constexpr QStringView kTypeValidation = u"urn:apiaccess:problem:validation-error";
     static constexpr QStringView kTypeMalformedJson = u"urn:apiaccess:problem:malformed-json";
+    // 410 to GET /api/v1/tokens?changedSince: the changes since that cursor
+    // can no longer be told; list the tokens afresh.
+    static constexpr QStringView kTypeChangesExpired = u"urn:apiaccess:problem:changes-expired";
 
     QString type = kTypeBlank.toString();
     QString title;

@@ -146,39 +146,85 @@ QByteArray tokenStringFromJson(const QJsonObject &object)
     return value.isString() ? value.toString().toLatin1() : QByteArray();
 }
 
-QJsonObject TokenPage::toJson() const
+namespace {
+
+QJsonArray tokensToJson(const QList<Token> &tokens)
 {
     QJsonArray list;
-    for (const Token &token : items)
+    for (const Token &token : tokens)
         list.append(token.toJson());
-    return QJsonObject{
-        {u"items"_s, list},
+    return list;
+}
+
+// The required array `key` of Token objects; errors inside an item carry
+// its path, e.g. "items[3].status".
+QList<Token> readTokens(JsonReader &in, QStringView key)
+{
+    QList<Token> tokens;
+    const auto list = in.array(key, JsonReader::Required);
+    if (!list)
+        return tokens;
+    tokens.reserve(list->size());
+    for (qsizetype i = 0; i < list->size(); ++i) {
+        const QJsonValue item = list->at(i);
+        if (!item.isObject()) {
+            in.addError(in.path(key, i), JsonReader::mustBeMessage(QJsonValue::Object));
+            continue;
+        }
+        auto token = Token::fromJson(item.toObject());
+        if (token)
+            tokens.append(std::move(token).value());
+        else
+            in.addNestedErrors(in.path(key, i), token.error());
+    }
+    return tokens;
+}
+
+} // namespace
+
+QJsonObject TokenPage::toJson() const
+{
+    QJsonObject object{
+        {u"items"_s, tokensToJson(items)},
         {u"nextCursor"_s, nextCursor ? QJsonValue(*nextCursor) : QJsonValue(QJsonValue::Null)},
     };
+    if (changesCursor)
+        object.insert(u"changesCursor"_s, *changesCursor);
+    return object;
 }
 
 Result<TokenPage, QList<FieldError>> TokenPage::fromJson(const QJsonObject &object)
 {
     JsonReader in(object);
     TokenPage page;
-    if (const auto list = in.array(u"items", JsonReader::Required)) {
-        for (qsizetype i = 0; i < list->size(); ++i) {
-            const QJsonValue item = list->at(i);
-            if (!item.isObject()) {
-                in.addError(in.path(u"items", i), JsonReader::mustBeMessage(QJsonValue::Object));
-                continue;
-            }
-            auto token = Token::fromJson(item.toObject());
-            if (token)
-                page.items.append(std::move(token).value());
-            else
-                in.addNestedErrors(in.path(u"items", i), token.error());
-        }
-    }
+    page.items = readTokens(in, u"items");
     page.nextCursor = in.nullableString(u"nextCursor", JsonReader::Optional).value_or(std::nullopt);
+    page.changesCursor = in.string(u"changesCursor", JsonReader::Optional);
     if (in.hasErrors())
         return fail(in.errors());
     return page;
+}
+
+QJsonObject TokenChangeSet::toJson() const
+{
+    return QJsonObject{
+        {u"changesCursor"_s, changesCursor},
+        {u"deletedIds"_s, QJsonArray::fromStringList(deletedIds)},
+        {u"items"_s, tokensToJson(items)},
+    };
+}
+
+Result<TokenChangeSet, QList<FieldError>> TokenChangeSet::fromJson(const QJsonObject &object)
+{
+    JsonReader in(object);
+    TokenChangeSet changes;
+    changes.items = readTokens(in, u"items");
+    changes.deletedIds =
+        in.stringArray(u"deletedIds", JsonReader::Required).value_or(QStringList());
+    changes.changesCursor = in.string(u"changesCursor", JsonReader::Required).value_or(QString());
+    if (in.hasErrors())
+        return fail(in.errors());
+    return changes;
 }
 
 } // namespace ApiAccess

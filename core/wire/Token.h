@@ -65,17 +65,37 @@ QJsonObject toJsonWithSecret(const Token &token, QByteArrayView tokenString);
 // The "token" member of such an answer; empty if absent or not a string.
 QByteArray tokenStringFromJson(const QJsonObject &object);
 
-// One page of GET /api/v1/tokens.
+// One page of GET /api/v1/tokens. Items that fail to read are reported and
+// left out.
 struct TokenPage
 {
     QList<Token> items;
     std::optional<QString> nextCursor; // nullopt = last page ("nextCursor": null)
+    // On the first page of an unfiltered listing: where to follow the list's
+    // changes from (GET /api/v1/tokens?changedSince=…; TokenChangeSet).
+    std::optional<QString> changesCursor;
 
     QJsonObject toJson() const;
     // Errors inside an item carry its path, e.g. "items[3].status".
     static Result<TokenPage, QList<FieldError>> fromJson(const QJsonObject &object);
 
     friend bool operator==(const TokenPage &, const TokenPage &) = default;
+};
+
+// What changed in the list since a changes cursor (GET
+// /api/v1/tokens?changedSince=…): the tokens created, changed, used or
+// expired since (newest first), the ids of those deleted, and the cursor
+// to ask with next time.
+struct TokenChangeSet
+{
+    QList<Token> items;
+    QStringList deletedIds;
+    QString changesCursor;
+
+    QJsonObject toJson() const;
+    static Result<TokenChangeSet, QList<FieldError>> fromJson(const QJsonObject &object);
+
+    friend bool operator==(const TokenChangeSet &, const TokenChangeSet &) = default;
 };
 
 } // namespace ApiAccess

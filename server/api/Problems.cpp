@@ -103,4 +103,11 @@ HttpResponse serviceUnavailable()
     return response;
 }
 
+HttpResponse changesExpired(const QString &detail)
+{
+    Problem problem = plain(410, tr("Changes no longer available"), detail);
+    problem.type = Problem::kTypeChangesExpired.toString();
+    return respond(problem);
+}
+
 } // namespace ApiAccess::Server::Problems

@@ -26,5 +26,7 @@ HttpResponse unsupportedMediaType(const QString &detail);
 HttpResponse preconditionFailed(const QString &detail);
 HttpResponse tooManyRequests(qint64 retryAfterSeconds);
 HttpResponse serviceUnavailable();
+// 410 (Problem::kTypeChangesExpired): list afresh.
+HttpResponse changesExpired(const QString &detail);
 
 } // namespace ApiAccess::Server::Problems

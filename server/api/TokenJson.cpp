@@ -101,22 +101,62 @@ void appendTokenJson(std::string &out, const Token &token)
     out += '}';
 }
 
-std::string tokenPageJson(const TokenPage &page)
+namespace {
+
+// About 330 bytes a token: one allocation for most answers.
+std::string reserved(qsizetype tokens)
 {
     std::string out;
-    // About 330 bytes a token: one allocation for most pages.
-    out.reserve(64 + std::size_t(page.items.size()) * 384);
-    out += "{\"items\":[";
-    for (qsizetype i = 0; i < page.items.size(); ++i) {
+    out.reserve(128 + std::size_t(tokens) * 384);
+    return out;
+}
+
+void appendTokens(std::string &out, const QList<Token> &tokens)
+{
+    out += '[';
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
         if (i > 0)
             out += ',';
-        appendTokenJson(out, page.items.at(i));
+        appendTokenJson(out, tokens.at(i));
     }
-    out += "],\"nextCursor\":";
+    out += ']';
+}
+
+} // namespace
+
+std::string tokenPageJson(const TokenPage &page)
+{
+    std::string out = reserved(page.items.size());
+    out += '{';
+    if (page.changesCursor) {
+        out += "\"changesCursor\":";
+        appendString(out, *page.changesCursor);
+        out += ',';
+    }
+    out += "\"items\":";
+    appendTokens(out, page.items);
+    out += ",\"nextCursor\":";
     if (page.nextCursor)
         appendString(out, *page.nextCursor);
     else
         out += "null";
+    out += '}';
+    return out;
+}
+
+std::string tokenChangeSetJson(const TokenChangeSet &changes)
+{
+    std::string out = reserved(changes.items.size());
+    out += "{\"changesCursor\":";
+    appendString(out, changes.changesCursor);
+    out += ",\"deletedIds\":[";
+    for (qsizetype i = 0; i < changes.deletedIds.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        appendString(out, changes.deletedIds.at(i));
+    }
+    out += "],\"items\":";
+    appendTokens(out, changes.items);
     out += '}';
     return out;
 }

@@ -1,6 +1,7 @@
 #include "api/HandlerSupport.h"
 #include "api/Handlers.h"
 #include "api/Problems.h"
+#include "api/TokenFeed.h"
 #include "api/TokenJson.h"
 #include "auth/Authenticator.h"
 #include "crypto/SecretVault.h"
@@ -25,13 +26,24 @@ QString tr(const char *text)
     return QCoreApplication::translate("TokenReadHandlers", text);
 }
 
-// The query of GET /api/v1/tokens, or the 400 listing every bad parameter.
-Result<TokenQuery, HttpResponse> parseListQuery(const QUrlQuery &query, const QDateTime &now)
+struct ListQuery : TokenQuery
 {
-    static const QSet<QString> known{u"limit"_s, u"cursor"_s, u"q"_s, u"status"_s,
-                                     u"accessLevel"_s};
+    std::optional<QString> changedSince;
+
+    // The first page of the whole list: where its changes cursor starts.
+    bool isFirstUnfiltered() const
+    {
+        return cursor.isEmpty() && text.isEmpty() && !status && !accessLevel;
+    }
+};
+
+// The query of GET /api/v1/tokens, or the 400 listing every bad parameter.
+Result<ListQuery, HttpResponse> parseListQuery(const QUrlQuery &query, const QDateTime &now)
+{
+    static const QSet<QString> known{u"limit"_s,  u"cursor"_s,      u"q"_s,
+                                     u"status"_s, u"accessLevel"_s, u"changedSince"_s};
     QList<FieldError> errors;
-    TokenQuery result;
+    ListQuery result;
     result.now = now;
     QSet<QString> seen;
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
@@ -53,6 +65,8 @@ Result<TokenQuery, HttpResponse> parseListQuery(const QUrlQuery &query, const QD
                 result.limit = limit;
         } else if (key == u"cursor") {
             result.cursor = value;
+        } else if (key == u"changedSince") {
+            result.changedSince = value;
         } else if (key == u"q") {
             if (value.size() > 200)
                 errors.append({key, tr("must be at most 200 characters")});
@@ -72,6 +86,13 @@ Result<TokenQuery, HttpResponse> parseListQuery(const QUrlQuery &query, const QD
                 result.accessLevel = *level;
         }
     }
+    if (result.changedSince) {
+        // The feed follows the whole list, one answer at a time.
+        for (const QString &key : std::as_const(seen)) {
+            if (key != u"changedSince")
+                errors.append({key, tr("cannot be combined with changedSince")});
+        }
+    }
     if (!errors.isEmpty())
         return fail(Problems::badRequest(tr("Some query parameters are not valid."), errors));
     return result;
@@ -88,6 +109,18 @@ HttpResponse listTokens(ApiContext &context, HttpRequest &request)
     const auto query = parseListQuery(request.query, now);
     if (!query)
         return query.error();
+    if (query->changedSince) {
+        HttpResponse response = TokenFeed::changesSince(context, *query->changedSince);
+        response.logTokenId = principal->tokenId.toStdString();
+        return response;
+    }
+    std::optional<QString> changesCursor;
+    if (query->isFirstUnfiltered()) {
+        auto anchor = TokenFeed::anchor(context);
+        if (!anchor)
+            return anchor.error();
+        changesCursor = std::move(anchor).value();
+    }
     const auto page = context.tokens.listTokens(query.value());
     if (!page)
         return HandlerSupport::storeFailure(page.error(), QString());
@@ -98,6 +131,7 @@ HttpResponse listTokens(ApiContext &context, HttpRequest &request)
         wire.items.append(token.toWire(now));
     if (!page->nextCursor.isEmpty())
         wire.nextCursor = page->nextCursor;
+    wire.changesCursor = std::move(changesCursor);
     HttpResponse response;
     response.contentType = "application/json";
     response.body = tokenPageJson(wire);

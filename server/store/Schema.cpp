@@ -81,6 +81,14 @@ constexpr const char16_t *kSqliteVersion2[] = {
     ))",
 };
 
+// Version 3: what the change feed of the token list (GET
+// /api/v1/tokens?changedSince) reads besides token_changes: tokens used or
+// expired since the reader's last call.
+constexpr const char16_t *kVersion3[] = {
+    u"CREATE INDEX tokens_by_last_use ON tokens (last_used_at)",
+    u"CREATE INDEX tokens_by_expiry ON tokens (expires_at)",
+};
+
 // The same two versions in PostgreSQL's types (bigint milliseconds, bytea,
 // identity columns).
 constexpr const char16_t *kPostgresVersion1[] = {
@@ -151,9 +159,10 @@ constexpr const char16_t *kPostgresVersion2[] = {
 
 // Append only: migration N takes the schema from version N-1 to N, for both
 // backends alike.
-const std::span<const char16_t *const> kSqliteMigrations[] = {kSqliteVersion1, kSqliteVersion2};
+const std::span<const char16_t *const> kSqliteMigrations[] = {kSqliteVersion1, kSqliteVersion2,
+                                                              kVersion3};
 const std::span<const char16_t *const> kPostgresMigrations[] = {kPostgresVersion1,
-                                                                kPostgresVersion2};
+                                                                kPostgresVersion2, kVersion3};
 static_assert(std::size(kSqliteMigrations) == std::size(kPostgresMigrations),
               "one schema: both backends have the same versions");
 

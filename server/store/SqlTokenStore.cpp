@@ -338,6 +338,37 @@ StoreResult<TokenChangeBatch> SqlTokenStore::changesSince(qint64 generation, int
         });
 }
 
+StoreResult<QList<StoredToken>> SqlTokenStore::touchedTokens(const TouchedTokensQuery &query)
+{
+    // Each term has its index (the primary key, tokens_by_last_use,
+    // tokens_by_expiry), so neither backend reads the whole table.
+    QString where = u"last_used_at >= ? OR (expires_at > ? AND expires_at <= ?)"_s;
+    QVariantList values{query.usedSinceMs, query.expiredAfterMs, query.nowMs};
+    if (!query.ids.isEmpty()) {
+        where.prepend(u"id IN ("_s % QStringList(query.ids.size(), u"?"_s).join(u", "_s)
+                      % u") OR "_s);
+        QVariantList ids(query.ids.cbegin(), query.ids.cend());
+        values = ids + values;
+    }
+    const QString sql = u"SELECT "_s % tokenColumns() % u" FROM tokens WHERE "_s % where
+        % u" ORDER BY created_at DESC, id DESC"_s;
+    return withConnection<QList<StoredToken>>(
+        m_database.connections(), [&](QSqlDatabase &db) -> StoreResult<QList<StoredToken>> {
+            QSqlQuery rows(db);
+            rows.setForwardOnly(true);
+            if (auto error = runSql(rows, sql, values))
+                return fail(sqlFailure(u"reading changed tokens", error->message));
+            QList<StoredToken> tokens;
+            while (rows.next()) {
+                auto token = readToken(rows);
+                if (!token)
+                    return fail(token.error());
+                tokens.append(std::move(token).value());
+            }
+            return tokens;
+        });
+}
+
 StoreResult<Nothing> SqlTokenStore::pruneChanges(qint64 beforeMs)
 {
     return inWriteTransaction<Nothing>(

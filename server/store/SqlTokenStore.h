@@ -40,6 +40,7 @@ public:
     StoreResult<Nothing> deleteToken(const QString &id, const AuditEvent &audit) override;
     StoreResult<Nothing> recordUsage(const QList<UsageRecord> &usage) override;
     StoreResult<TokenChangeBatch> changesSince(qint64 generation, int limit) override;
+    StoreResult<QList<StoredToken>> touchedTokens(const TouchedTokensQuery &query) override;
     StoreResult<Nothing> pruneChanges(qint64 beforeMs) override;
 
 private:

@@ -92,6 +92,14 @@ struct TokenQuery
     QDateTime now; // to evaluate "expired"
 };
 
+struct TouchedTokensQuery
+{
+    QStringList ids; // at most 1000
+    qint64 usedSinceMs = 0;
+    qint64 expiredAfterMs = 0;
+    qint64 nowMs = 0;
+};
+
 struct TokenPageResult
 {
     QList<StoredToken> items;

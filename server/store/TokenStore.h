@@ -46,6 +46,12 @@ public:
     // the last one listed or, when none is, the newest in the feed (0 when
     // the feed is empty).
     virtual StoreResult<TokenChangeBatch> changesSince(qint64 generation, int limit) = 0;
+    // The tokens a change feed reader has to hear about (GET
+    // /api/v1/tokens?changedSince): those named in `query.ids` that still
+    // exist, and those last used at or after `usedSinceMs` or expiring in
+    // (expiredAfterMs, nowMs]: use and expiry change a token without a
+    // change record. Newest first, like listTokens.
+    virtual StoreResult<QList<StoredToken>> touchedTokens(const TouchedTokensQuery &query) = 0;
     // Drops change records older than `beforeMs`, but never the newest
     // (it says where the feed stands).
     virtual StoreResult<Nothing> pruneChanges(qint64 beforeMs) = 0;

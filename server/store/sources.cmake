@@ -1,5 +1,6 @@
 target_sources(apiaccess_server_lib PRIVATE
     store/StoreTypes.h store/StoreTypes.cpp store/StoreResult.h
+    store/ChangePosition.h store/ChangePosition.cpp
     store/TokenStore.h store/AccountStore.h store/AuditStore.h
     store/DatabaseConfig.h store/DatabaseConfig.cpp
     store/Database.h store/Database.cpp store/Stores.h

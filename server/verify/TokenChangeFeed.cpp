@@ -1,5 +1,6 @@
 #include "verify/TokenChangeFeed.h"
 
+#include "store/ChangePosition.h"
 #include "store/Database.h"
 #include "store/DatabaseHealth.h"
 #include "store/SqlTokenStore.h"
@@ -15,7 +16,7 @@
 
 #include <functional>
 #include <limits>
-#include <map>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -26,10 +27,6 @@ Q_LOGGING_CATEGORY(lcFeed, "apiaccess.verify.feed")
 namespace {
 
 constexpr int kPageSize = 500;
-// More skipped generations than this at once is no late commit but a
-// database that moved on without us (restored, or a long outage): drop
-// the cache instead of remembering each one.
-constexpr qint64 kMaxGapRun = 1000;
 constexpr qint64 kPruneEveryMs = 60'000;
 
 qint64 nowMs()
@@ -128,7 +125,7 @@ private:
     void poll()
     {
         const qint64 now = nowMs();
-        if (m_cursor < 0) {
+        if (!m_position) {
             // First contact: from here on every change is applied. What the
             // cache took in before (verification may start before this first
             // poll) may predate changes up to the anchor, so it goes; a load
@@ -136,10 +133,10 @@ private:
             const auto anchor = m_tokens.changesSince(std::numeric_limits<qint64>::max(), 1);
             if (!anchor)
                 return lostContact(anchor.error().message, now);
-            m_cursor = anchor->latestGeneration;
+            m_position.emplace(anchor->latestGeneration);
             m_verifier.invalidateAll();
         } else {
-            qint64 from = m_gaps.empty() ? m_cursor : std::min(m_cursor, m_gaps.begin()->first - 1);
+            qint64 from = m_position->readAfter();
             for (;;) {
                 const auto batch = m_tokens.changesSince(from, kPageSize);
                 if (!batch)
@@ -151,8 +148,8 @@ private:
                 from = batch->changes.last().generation;
             }
         }
-        forgetOldGaps(now);
-        m_applied.store(m_cursor, std::memory_order_release);
+        m_position->forgetGapsMissedBefore(now - m_options.gapPatience.count());
+        m_applied.store(m_position->generation(), std::memory_order_release);
         if (m_lostContact || !m_health.isReachable()) {
             // Back in contact: what changed meanwhile is read afresh.
             m_verifier.invalidateAll();
@@ -163,32 +160,16 @@ private:
 
     void apply(const TokenChange &change, qint64 now)
     {
-        if (change.generation <= m_cursor) {
-            // Already applied, or a late commit that fills a gap.
-            if (m_gaps.erase(change.generation) > 0)
-                m_verifier.invalidate(change.tokenId);
+        switch (m_position->see(change.generation, now)) {
+        case ChangePosition::Seen::Old:
             return;
-        }
-        const qint64 skipped = change.generation - m_cursor - 1;
-        if (skipped > kMaxGapRun) {
+        case ChangePosition::Seen::Jumped:
             m_verifier.invalidateAll();
-            m_gaps.clear();
-        } else {
-            for (qint64 generation = m_cursor + 1; generation < change.generation; ++generation)
-                m_gaps.emplace(generation, now);
-        }
-        m_verifier.invalidate(change.tokenId);
-        m_cursor = change.generation;
-    }
-
-    void forgetOldGaps(qint64 now)
-    {
-        // A skipped generation that never shows up was rolled back.
-        for (auto it = m_gaps.begin(); it != m_gaps.end();) {
-            if (now - it->second >= m_options.gapPatience.count())
-                it = m_gaps.erase(it);
-            else
-                ++it;
+            return;
+        case ChangePosition::Seen::New:
+        case ChangePosition::Seen::LateCommit:
+            m_verifier.invalidate(change.tokenId);
+            return;
         }
     }
 
@@ -215,8 +196,7 @@ private:
     const Options m_options;
 
     QString m_listener; // connection name; empty: not listening
-    qint64 m_cursor = -1; // the newest generation applied; -1: not yet anchored
-    std::map<qint64, qint64> m_gaps; // skipped generation -> when first missed (ms)
+    std::optional<ChangePosition> m_position; // none: not yet anchored
     bool m_lostContact = false;
     qint64 m_nextPruneMs = 0;
 };

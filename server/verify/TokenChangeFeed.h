@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/ChangePosition.h"
+
 #include <QString>
 
 #include <atomic>
@@ -39,9 +41,9 @@ public:
     struct Options
     {
         std::chrono::milliseconds pollInterval{250};
-        std::chrono::milliseconds gapPatience{30'000};
+        std::chrono::milliseconds gapPatience{kLateCommitPatience};
         // Change records older than this are pruned (by whichever instance).
-        std::chrono::milliseconds keepChanges{10 * 60'000};
+        std::chrono::milliseconds keepChanges{kChangeRecordRetention};
     };
 
     TokenChangeFeed(Database &database, TokenStore &tokens, Verifier &verifier,

@@ -22,6 +22,7 @@ set(server_integration_tests
     tst_server_tokens
     tst_server_tokens_auth
     tst_server_tokens_write
+    tst_server_tokens_changes
     tst_server_verify
     tst_server_verify_network
     tst_server_protocol

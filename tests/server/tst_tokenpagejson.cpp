@@ -1,4 +1,4 @@
-// The token list's JSON writer against Qt's: byte for byte the same, for
+// The token list's (and the change feed's) JSON writer against Qt's: byte for byte the same, for
 // names and usernames with everything JSON must escape.
 
 #include "api/TokenJson.h"
@@ -67,6 +67,27 @@ private Q_SLOTS:
 
         page.nextCursor.reset();
         QCOMPARE(QByteArray::fromStdString(tokenPageJson(page)), qtJson(page));
+
+        page.changesCursor = u"MS40Mi4xNzY1MDAwMDAwMTIz"_s;
+        QCOMPARE(QByteArray::fromStdString(tokenPageJson(page)), qtJson(page));
+
+        TokenChangeSet changes;
+        changes.items = page.items;
+        changes.deletedIds = {name, u"tok_deleted"_s};
+        changes.changesCursor = u"MS40My4xNzY1MDAwMDAwMTIz"_s;
+        QCOMPARE(QByteArray::fromStdString(tokenChangeSetJson(changes)),
+                 QJsonDocument(changes.toJson()).toJson(QJsonDocument::Compact));
+    }
+
+    void emptyChangeSet()
+    {
+        TokenChangeSet changes;
+        changes.changesCursor = u"MS40Mi4x"_s;
+        const QByteArray json = QByteArray::fromStdString(tokenChangeSetJson(changes));
+        QCOMPARE(json, QJsonDocument(changes.toJson()).toJson(QJsonDocument::Compact));
+        const auto parsed = TokenChangeSet::fromJson(QJsonDocument::fromJson(json).object());
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed.value(), changes);
     }
 
     void emptyPage()

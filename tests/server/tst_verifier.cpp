@@ -70,6 +70,10 @@ public:
     {
         return m_inner.changesSince(generation, limit);
     }
+    StoreResult<QList<StoredToken>> touchedTokens(const TouchedTokensQuery &query) override
+    {
+        return m_inner.touchedTokens(query);
+    }
     StoreResult<Nothing> pruneChanges(qint64 beforeMs) override
     {
         return m_inner.pruneChanges(beforeMs);
