@@ -266,6 +266,7 @@ void TokenTableModel::setTokens(const QList<Token> &tokens)
         const qsizetype last = row;
         while (row > 0 && !wanted.contains(m_tokens.at(row - 1).id))
             --row;
+        ++m_revision;
         beginRemoveRows({}, toRow(row), toRow(last));
         forgetOperations(row, last);
         for (qsizetype r = row; r <= last; ++r)
@@ -290,6 +291,7 @@ void TokenTableModel::setTokens(const QList<Token> &tokens)
             continue;
         }
         m_tokens[row] = incoming;
+        ++m_revision;
         if (runStart < 0)
             runStart = row;
     }
@@ -304,6 +306,7 @@ void TokenTableModel::setTokens(const QList<Token> &tokens)
     }
     if (added.isEmpty())
         return;
+    ++m_revision;
     const int first = toRow(m_tokens.size());
     beginInsertRows({}, first, first + toRow(added.size()) - 1);
     m_tokens.reserve(m_tokens.size() + added.size());
@@ -313,27 +316,55 @@ void TokenTableModel::setTokens(const QList<Token> &tokens)
     endInsertRows();
 }
 
+void TokenTableModel::applyChanges(const QList<Token> &changed, const QStringList &deletedIds)
+{
+    for (const QString &id : deletedIds)
+        removeRow(id);
+    QList<Token> added;
+    for (const Token &token : changed) {
+        const int row = rowForId(token.id);
+        if (row < 0)
+            added.append(token);
+        else
+            replaceRow(row, token);
+    }
+    appendTokens(added);
+}
+
 void TokenTableModel::upsertToken(const Token &token)
 {
     ++m_localChanges;
     const int row = rowForId(token.id);
-    if (row >= 0) {
+    if (row >= 0)
         replaceRow(row, token);
-        return;
-    }
-    const int last = toRow(m_tokens.size());
-    beginInsertRows({}, last, last);
-    m_tokens.append(token);
-    m_rowById.insert(token.id, last);
-    endInsertRows();
+    else
+        appendTokens({token});
 }
 
 bool TokenTableModel::removeToken(const QString &id)
 {
     ++m_localChanges;
+    return removeRow(id);
+}
+
+void TokenTableModel::appendTokens(const QList<Token> &tokens)
+{
+    if (tokens.isEmpty())
+        return;
+    ++m_revision;
+    const int first = toRow(m_tokens.size());
+    beginInsertRows({}, first, first + toRow(tokens.size()) - 1);
+    m_tokens.append(tokens);
+    rebuildIndex(first);
+    endInsertRows();
+}
+
+bool TokenTableModel::removeRow(const QString &id)
+{
     const int row = rowForId(id);
     if (row < 0)
         return false;
+    ++m_revision;
     beginRemoveRows({}, row, row);
     forgetOperations(row, row);
     m_rowById.remove(id);
@@ -419,6 +450,7 @@ void TokenTableModel::replaceRow(int row, const Token &token)
 {
     if (m_tokens.at(row) == token)
         return;
+    ++m_revision;
     m_tokens[row] = token;
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }

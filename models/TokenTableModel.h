@@ -89,6 +89,10 @@ public:
     // ids are appended in the given order. Never a model reset. A repeated
     // id in `tokens` counts once (the last occurrence wins).
     void setTokens(const QList<Token> &tokens);
+    // A change set of the server's change feed: `changed` replace their rows
+    // or are appended (in the given order), `deletedIds` leave (ids no row
+    // has are ignored). Not a local change (see localChanges()).
+    void applyChanges(const QList<Token> &changed, const QStringList &deletedIds);
     // Replaces the token with the same id in place, or appends it.
     void upsertToken(const Token &token);
     // False if no row has that id.
@@ -97,6 +101,10 @@ public:
     // command changed a row must not undo that change when it arrives
     // (compare before and after, and ask again).
     quint64 localChanges() const { return m_localChanges; }
+    // Grows whenever a token is added, changed or removed, whatever did it:
+    // whoever keeps a copy of tokens() (the offline cache) knows whether it
+    // is still current.
+    quint64 revision() const { return m_revision; }
 
     // Marks the token's row while a request about it is on its way: the
     // Status cell shows `text` ("Disabling…") and OperationRole holds it on
@@ -139,6 +147,8 @@ private:
     QVariant sortData(const Token &token, int column) const;
     void forgetOperations(qsizetype fromRow, qsizetype toRow);
     void replaceRow(int row, const Token &token);
+    void appendTokens(const QList<Token> &tokens);
+    bool removeRow(const QString &id);
     void rebuildIndex(int fromRow);
 
     QList<Token> m_tokens;
@@ -146,6 +156,7 @@ private:
     QHash<QString, QString> m_operations; // token id → "Disabling…"
     Clock m_clock;
     quint64 m_localChanges = 0;
+    quint64 m_revision = 0;
 };
 
 } // namespace ApiAccess

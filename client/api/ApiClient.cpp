@@ -467,15 +467,15 @@ ApiCall *ApiClient::listTokens(const TokenListQuery &query, QObject *context,
                  });
 }
 
-ApiCall *ApiClient::listAllTokens(QObject *context, ApiCallback<QList<Token>> callback)
+ApiCall *ApiClient::listAllTokens(QObject *context, ApiCallback<TokenList> callback)
 {
     TokenListQuery query;
     query.limit = kListAllPageSize;
     return fetchPages(query, {}, context, std::move(callback), nullptr);
 }
 
-ApiCall *ApiClient::fetchPages(TokenListQuery query, QList<Token> collected, QObject *context,
-                               ApiCallback<QList<Token>> callback, ApiCall *call)
+ApiCall *ApiClient::fetchPages(TokenListQuery query, TokenList collected, QObject *context,
+                               ApiCallback<TokenList> callback, ApiCall *call)
 {
     const QUrl server = m_serverUrl;
     const QString path = u"/api/v1/tokens"_s;
@@ -491,7 +491,11 @@ ApiCall *ApiClient::fetchPages(TokenListQuery query, QList<Token> collected, QOb
             auto page = TokenPage::fromJson(object.value());
             if (!page)
                 return callback(fail(protocolError(server, describeFieldErrors(page.error()))));
-            collected.append(page.value().items);
+            if (collected.tokens.isEmpty())
+                collected.tokens.reserve(page.value().items.size());
+            collected.tokens.append(page.value().items);
+            if (query.cursor.isEmpty()) // the first page's: from before any page was read
+                collected.changesCursor = page.value().changesCursor.value_or(QString());
             const std::optional<QString> next = page.value().nextCursor;
             if (!next)
                 return callback(std::move(collected));
@@ -501,6 +505,28 @@ ApiCall *ApiClient::fetchPages(TokenListQuery query, QList<Token> collected, QOb
             fetchPages(query, std::move(collected), context, std::move(callback), current);
         },
         call);
+}
+
+ApiCall *ApiClient::listTokenChanges(const QString &changesCursor, QObject *context,
+                                     ApiCallback<std::optional<TokenChangeSet>> callback)
+{
+    const QUrl server = m_serverUrl;
+    return start(
+        Request{"GET", u"/api/v1/tokens"_s, u"changedSince="_s + percentEncoded(changesCursor)},
+        context, [server, callback = std::move(callback)](RawResult &&raw, ApiCall *) {
+            if (!raw) {
+                if (raw.error().httpStatus == 410)
+                    return callback(std::optional<TokenChangeSet>());
+                return callback(fail(std::move(raw).error()));
+            }
+            auto object = readObject(server, raw.value().body);
+            if (!object)
+                return callback(fail(std::move(object).error()));
+            auto changes = TokenChangeSet::fromJson(object.value());
+            if (!changes)
+                return callback(fail(protocolError(server, describeFieldErrors(changes.error()))));
+            callback(std::optional<TokenChangeSet>(std::move(changes).value()));
+        });
 }
 
 ApiCall *ApiClient::getToken(const QString &id, QObject *context,

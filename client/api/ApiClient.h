@@ -56,6 +56,14 @@ struct TokenListQuery
     std::optional<AccessLevel> accessLevel;
 };
 
+// The whole token list, and where to follow its changes from (empty from a
+// server without the change feed).
+struct TokenList
+{
+    QList<Token> tokens;
+    QString changesCursor;
+};
+
 // One request in flight (for listAllTokens: one page after the other).
 // Abort it to cancel: the callback then runs once, at once, with
 // ApiError::Kind::Canceled. Deletes itself (deleteLater) after its callback
@@ -129,7 +137,11 @@ public:
     ApiCall *listTokens(const TokenListQuery &query, QObject *context,
                         ApiCallback<TokenPage> callback);
     // Every page, following nextCursor; one callback with the whole list.
-    ApiCall *listAllTokens(QObject *context, ApiCallback<QList<Token>> callback);
+    ApiCall *listAllTokens(QObject *context, ApiCallback<TokenList> callback);
+    // What changed since a changesCursor (GET /api/v1/tokens?changedSince).
+    // nullopt: the server can no longer tell (410), list afresh.
+    ApiCall *listTokenChanges(const QString &changesCursor, QObject *context,
+                              ApiCallback<std::optional<TokenChangeSet>> callback);
     ApiCall *getToken(const QString &id, QObject *context, ApiCallback<TokenWithTag> callback);
     // The create answer's secret is wiped at once: the Studio fetches it
     // again with fetchSecret() when the admin copies (never kept around).
@@ -224,8 +236,8 @@ private:
     void sendWaiting();
     void abortWaiting(ApiCall *call); // ApiCall::abort before the request went out
     void cancelWaiting(ApiCall *call, Outgoing outgoing);
-    ApiCall *fetchPages(TokenListQuery query, QList<Token> collected, QObject *context,
-                        ApiCallback<QList<Token>> callback, ApiCall *call);
+    ApiCall *fetchPages(TokenListQuery query, TokenList collected, QObject *context,
+                        ApiCallback<TokenList> callback, ApiCall *call);
     void setRunning(int delta);
 
     // A child of the client; replaced when the trust changes (see

@@ -152,10 +152,9 @@ private Q_SLOTS:
         VERIFY_OK(found);
         QCOMPARE(found->value().items.size(), 1);
 
-        auto all =
-            run<QList<Token>>([&](QObject *ctx, auto cb) { client->listAllTokens(ctx, cb); });
+        auto all = run<TokenList>([&](QObject *ctx, auto cb) { client->listAllTokens(ctx, cb); });
         VERIFY_OK(all);
-        QVERIFY(all->value().contains(token));
+        QVERIFY(all->value().tokens.contains(token));
     }
 
     void listAllTokensFollowsCursors()
@@ -171,10 +170,62 @@ private Q_SLOTS:
         VERIFY_OK(first);
         QCOMPARE(first->value().items.size(), 1);
         QVERIFY(first->value().nextCursor.has_value());
-        auto all =
-            run<QList<Token>>([&](QObject *ctx, auto cb) { client->listAllTokens(ctx, cb); });
+        auto all = run<TokenList>([&](QObject *ctx, auto cb) { client->listAllTokens(ctx, cb); });
         VERIFY_OK(all);
-        QVERIFY(all->value().size() >= 3);
+        QVERIFY(all->value().tokens.size() >= 3);
+        QVERIFY(!all->value().changesCursor.isEmpty());
+    }
+
+    void listTokenChangesAnswersWhatChanged()
+    {
+        auto client = signedIn();
+        QVERIFY(client);
+        QVERIFY(!create(*client, u"unchanged"_s).token.id.isEmpty());
+        const Token doomed = create(*client, u"doomed"_s).token;
+        auto all = run<TokenList>([&](QObject *ctx, auto cb) { client->listAllTokens(ctx, cb); });
+        VERIFY_OK(all);
+        const QString cursor = all->value().changesCursor;
+        QVERIFY(!cursor.isEmpty());
+
+        using Changes = std::optional<TokenChangeSet>;
+        auto none =
+            run<Changes>([&](QObject *ctx, auto cb) { client->listTokenChanges(cursor, ctx, cb); });
+        VERIFY_OK(none);
+        QVERIFY(none->value().has_value());
+        QVERIFY(none->value()->items.isEmpty());
+        QVERIFY(none->value()->deletedIds.isEmpty());
+
+        const Token added = create(*client, u"added"_s).token;
+        QVERIFY(run<bool>([&](QObject *ctx, auto cb) {
+                    client->deleteToken(doomed.id, ctx, cb);
+                })->ok());
+        auto some =
+            run<Changes>([&](QObject *ctx, auto cb) { client->listTokenChanges(cursor, ctx, cb); });
+        VERIFY_OK(some);
+        QVERIFY(some->value().has_value());
+        QCOMPARE(some->value()->items, QList<Token>{added});
+        QCOMPARE(some->value()->deletedIds, QStringList{doomed.id});
+        QVERIFY(some->value()->changesCursor != cursor);
+    }
+
+    void listTokenChangesSays410AsListAfresh()
+    {
+        auto client = signedIn();
+        QVERIFY(client);
+        // White-box: base64url("1.<generation>.<issued ms>"), issued long ago.
+        const QString old = QString::fromLatin1(
+            "1.0.1000"_ba.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        using Changes = std::optional<TokenChangeSet>;
+        auto gone =
+            run<Changes>([&](QObject *ctx, auto cb) { client->listTokenChanges(old, ctx, cb); });
+        VERIFY_OK(gone);
+        QVERIFY(!gone->value().has_value());
+
+        auto bad = run<Changes>(
+            [&](QObject *ctx, auto cb) { client->listTokenChanges(u"garbage"_s, ctx, cb); });
+        QVERIFY(bad);
+        QVERIFY(!bad->ok());
+        QCOMPARE(bad->error().kind, ApiError::Kind::Validation);
     }
 
     void validationErrorsKeepTheirFieldPaths()

@@ -219,12 +219,12 @@ private Q_SLOTS:
         QVERIFY(session && session->ok());
 
         // The list, as the Studio's table shows it: the same tokens, fields and order.
-        const auto listed = waitForCall<QList<Token>>(
+        const auto listed = waitForCall<TokenList>(
             [&](QObject *context, auto done) { client.listAllTokens(context, done); });
         QVERIFY(listed && listed->ok());
-        QCOMPARE(listed->value().size(), m_tokensBefore.size());
+        QCOMPARE(listed->value().tokens.size(), m_tokensBefore.size());
         for (int i = 0; i < m_tokensBefore.size(); ++i) {
-            const Token &token = listed->value().at(i);
+            const Token &token = listed->value().tokens.at(i);
             const QJsonObject &before = m_tokensBefore.at(i);
             QCOMPARE(token.id, before.value(u"id"_s).toString());
             QCOMPARE(token.name, before.value(u"name"_s).toString());

@@ -486,6 +486,52 @@ private Q_SLOTS:
         checkIndexConsistent();
     }
 
+    void applyChangesReplacesAppendsAndRemoves()
+    {
+        m_model->setTokens(numberedTokens(5));
+        m_model->setOperation(idFor(3), u"Disabling…"_s);
+        const quint64 localBefore = m_model->localChanges();
+        const quint64 revisionBefore = m_model->revision();
+        Token renamed = numberedTokens(5).at(1);
+        renamed.name = u"renamed"_s;
+        const Token unchanged = numberedTokens(5).at(2);
+        Spies spies(m_model.get());
+
+        m_model->applyChanges(
+            {makeToken(idFor(9), u"nine"_s), renamed, unchanged, makeToken(idFor(8), u"eight"_s)},
+            {idFor(3), u"tok_never_seen"_s});
+
+        QCOMPARE(spies.removed.count(), 1); // the unknown id is ignored
+        QCOMPARE(spies.changed.count(), 1); // the unchanged token says nothing
+        QCOMPARE(spies.inserted.count(), 1); // both new ones at once, in the given order
+        QCOMPARE(spies.reset.count() + spies.layout.count(), 0);
+        QStringList ids;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            ids.append(text(row, 0, Model::TokenIdRole));
+        QCOMPARE(ids, (QStringList{idFor(0), idFor(1), idFor(2), idFor(4), idFor(9), idFor(8)}));
+        QCOMPARE(text(1, Model::NameColumn), u"renamed"_s);
+        QVERIFY(m_model->operation(idFor(3)).isEmpty()); // went with its row
+        checkIndexConsistent();
+        // The server's changes are not the Studio's own.
+        QCOMPARE(m_model->localChanges(), localBefore);
+        QVERIFY(m_model->revision() > revisionBefore);
+    }
+
+    void revisionMovesOnlyWithContent()
+    {
+        m_model->setTokens(numberedTokens(3));
+        const quint64 revision = m_model->revision();
+        m_model->setTokens(numberedTokens(3));
+        m_model->applyChanges(numberedTokens(3), {u"tok_never_seen"_s});
+        m_model->upsertToken(numberedTokens(3).at(0));
+        m_model->setOperation(idFor(1), u"Deleting…"_s);
+        QCOMPARE(m_model->revision(), revision);
+        m_model->upsertToken(makeToken(idFor(1), u"renamed"_s));
+        QCOMPARE(m_model->revision(), revision + 1);
+        QVERIFY(m_model->removeToken(idFor(2)));
+        QCOMPARE(m_model->revision(), revision + 2);
+    }
+
     void tokenAccessors()
     {
         m_model->setTokens({rssReader()});

@@ -244,6 +244,36 @@ private Q_SLOTS:
         QVERIFY(proxyIndex(later.id, 0).isValid());
     }
 
+    void f5BringsInWhatOthersChangedAndDeleted()
+    {
+        // After the first full list, a refresh asks only for what changed
+        // (GET /api/v1/tokens?changedSince): the table must still end up
+        // exactly as the server's list.
+        const CreatedToken renamed = createToken(*m_api, u"To be renamed"_s, u"read_only"_s);
+        const CreatedToken doomed = createToken(*m_api, u"To be deleted"_s, u"read_only"_s);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY(m_window->tokenModel().rowForId(doomed.id) >= 0);
+
+        QCOMPARE(
+            m_api->patch(u"/api/v1/tokens/"_s + renamed.id, {{u"name"_s, u"Renamed"_s}}).status,
+            200);
+        QCOMPARE(m_api->del(u"/api/v1/tokens/"_s + doomed.id).status, 204);
+        const CreatedToken added = createToken(*m_api, u"Added by someone else"_s, u"editorial"_s);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY(m_window->tokenModel().rowForId(added.id) >= 0);
+        QCOMPARE(m_window->tokenModel().rowForId(doomed.id), -1);
+        const TokenTableModel &model = m_window->tokenModel();
+        QCOMPARE(model.token(model.rowForId(renamed.id))->name, u"Renamed"_s);
+
+        const ApiReply list = m_api->get(u"/api/v1/tokens?limit=1000"_s);
+        QCOMPARE(list.status, 200);
+        const auto page = TokenPage::fromJson(list.json());
+        QVERIFY(page.ok());
+        QCOMPARE(model.rowCount(), page->items.size());
+        for (const Token &token : page->items)
+            QCOMPARE(model.token(model.rowForId(token.id)), std::optional<Token>(token));
+    }
+
     void ctrlNOpensTheCreateDialogAndTheNewRowIsSelected()
     {
         QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);

@@ -144,6 +144,10 @@ private:
     void onAutoRefresh();
     // `asked`: by the admin (F5, Retry, a new session), which is announced.
     void startRefresh(bool asked);
+    void startFullList(bool asked);
+    void startChangesRefresh(bool asked);
+    void onRefreshFailed(const ApiError &error);
+    void onListCurrent(bool asked);
     void changeTokens(int action, const QStringList &tokenIds);
     void buildStatusBar();
     void onBusyChanged(bool busy);
@@ -189,6 +193,10 @@ private:
 
     QPointer<ApiCall> m_listCall;
     QDateTime m_lastRefresh;
+    // Where the server's change feed stands for the list on screen; empty
+    // until a full list of this session arrived (then a refresh asks only
+    // for what changed).
+    QString m_changesCursor;
     QTimer m_timesTimer; // keeps "3 minutes ago" true
     QTimer m_autoRefreshTimer;
     QHash<QString, QPointer<Command>> m_editCommands; // one Edit per token

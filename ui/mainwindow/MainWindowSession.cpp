@@ -17,6 +17,7 @@ void MainWindow::setSession(const Session &session)
     // must not land under this one.
     if (m_listCall)
         m_listCall->abort();
+    m_changesCursor.clear();
     m_client.setSession(session);
     updateServerStatus();
     refresh();
@@ -142,6 +143,7 @@ void MainWindow::closeSession()
     if (m_listCall)
         m_listCall->abort();
     m_client.clearSession();
+    m_changesCursor.clear();
     m_model.setTokens({});
     m_lastRefresh = QDateTime();
     m_cachedCopyFrom = QDateTime();

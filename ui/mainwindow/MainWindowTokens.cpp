@@ -37,54 +37,96 @@ void MainWindow::startRefresh(bool asked)
     // A refresh the admin asked for says it is loading and what came; the
     // one every minute speaks only when it fails, or a screen reader would
     // hear "Loading tokens…" and "12 tokens loaded" all day long.
-    const QString loading = tr("Loading tokens…");
     if (asked)
-        showStatus(loading);
+        showStatus(tr("Loading tokens…"));
     m_tokensPage->setLoading(true);
+    if (m_changesCursor.isEmpty())
+        startFullList(asked);
+    else
+        startChangesRefresh(asked);
+}
+
+void MainWindow::startFullList(bool asked)
+{
     const quint64 changesBefore = m_model.localChanges();
     m_listCall = m_client.listAllTokens(
-        this, [this, loading, changesBefore, asked](Result<QList<Token>, ApiError> result) {
-            m_tokensPage->setLoading(false);
-            if (!result) {
-                const ApiError &error = result.error();
-                if (error.kind == ApiError::Kind::Canceled)
-                    return; // replaced by a newer request (a new session)
-                const QString message = error.message();
-                showStatus(tr("Could not load the tokens: %1").arg(message));
-                // A 401 opens the sign-in dialog, which refreshes afterwards.
-                if (error.kind != ApiError::Kind::Unauthorized) {
-                    m_tokensPage->showRefreshFailure(
-                        m_cachedCopyFrom.isValid()
-                            ? tr("Offline copy from %1 (read-only). The server cannot be "
-                                 "reached: %2")
-                                  .arg(QLocale().toString(m_cachedCopyFrom, QLocale::ShortFormat),
-                                       message)
-                            : tr("Could not load the tokens: %1").arg(message));
-                    updateSessionState();
-                }
-                Q_EMIT refreshFailed(message);
-                return;
-            }
+        this, [this, changesBefore, asked](Result<TokenList, ApiError> result) {
+            if (!result)
+                return onRefreshFailed(result.error());
             if (m_model.localChanges() != changesBefore) {
                 // A command changed a row while this list was on its way:
                 // the list may predate that change. Ask again.
-                QTimer::singleShot(0, this, [this, asked] { startRefresh(asked); });
+                QTimer::singleShot(0, this, [this, asked] { startFullList(asked); });
                 return;
             }
-            m_model.setTokens(result.value());
-            m_tokensPage->listLoaded();
-            if (m_cachedCopyFrom.isValid()) {
-                m_cachedCopyFrom = QDateTime();
-                m_tokensPage->setReadOnly(false);
-                m_tokensPage->hideMessage();
-            }
-            updateSessionState();
-            m_lastRefresh = QDateTime::currentDateTime();
-            updateRefreshStatus();
-            if (asked && statusMessage() == loading) // and nothing said meanwhile
-                showStatus(tr("%n tokens loaded", nullptr, m_model.rowCount()));
-            Q_EMIT tokensLoaded();
+            m_model.setTokens(result.value().tokens);
+            m_changesCursor = result.value().changesCursor;
+            onListCurrent(asked);
         });
+}
+
+void MainWindow::startChangesRefresh(bool asked)
+{
+    const quint64 changesBefore = m_model.localChanges();
+    m_listCall = m_client.listTokenChanges(
+        m_changesCursor, this,
+        [this, changesBefore, asked](Result<std::optional<TokenChangeSet>, ApiError> result) {
+            if (!result)
+                return onRefreshFailed(result.error());
+            if (!result.value()) {
+                // The server can no longer tell what changed (the cursor is
+                // too old, or too much changed): the whole list, then.
+                m_changesCursor.clear();
+                QTimer::singleShot(0, this, [this, asked] { startFullList(asked); });
+                return;
+            }
+            if (m_model.localChanges() != changesBefore) {
+                // As for the full list; the cursor is stateless, so the
+                // same question again answers these changes and newer ones.
+                QTimer::singleShot(0, this, [this, asked] { startChangesRefresh(asked); });
+                return;
+            }
+            const TokenChangeSet &changes = *result.value();
+            m_model.applyChanges(changes.items, changes.deletedIds);
+            m_changesCursor = changes.changesCursor;
+            onListCurrent(asked);
+        });
+}
+
+void MainWindow::onRefreshFailed(const ApiError &error)
+{
+    m_tokensPage->setLoading(false);
+    if (error.kind == ApiError::Kind::Canceled)
+        return; // replaced by a newer request (a new session)
+    const QString message = error.message();
+    showStatus(tr("Could not load the tokens: %1").arg(message));
+    // A 401 opens the sign-in dialog, which refreshes afterwards.
+    if (error.kind != ApiError::Kind::Unauthorized) {
+        m_tokensPage->showRefreshFailure(
+            m_cachedCopyFrom.isValid()
+                ? tr("Offline copy from %1 (read-only). The server cannot be reached: %2")
+                      .arg(QLocale().toString(m_cachedCopyFrom, QLocale::ShortFormat), message)
+                : tr("Could not load the tokens: %1").arg(message));
+        updateSessionState();
+    }
+    Q_EMIT refreshFailed(message);
+}
+
+void MainWindow::onListCurrent(bool asked)
+{
+    m_tokensPage->setLoading(false);
+    m_tokensPage->listLoaded();
+    if (m_cachedCopyFrom.isValid()) {
+        m_cachedCopyFrom = QDateTime();
+        m_tokensPage->setReadOnly(false);
+        m_tokensPage->hideMessage();
+    }
+    updateSessionState();
+    m_lastRefresh = QDateTime::currentDateTime();
+    updateRefreshStatus();
+    if (asked && statusMessage() == tr("Loading tokens…")) // and nothing said meanwhile
+        showStatus(tr("%n tokens loaded", nullptr, m_model.rowCount()));
+    Q_EMIT tokensLoaded();
 }
 
 void MainWindow::showCachedTokens(const QList<Token> &tokens, const QDateTime &savedAt)
