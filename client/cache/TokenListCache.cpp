@@ -251,6 +251,26 @@ bool TokenListCache::save(const Snapshot &snapshot)
                     .arg(error));
 }
 
+bool TokenListCache::touch(const QDateTime &savedAt)
+{
+    QSqlDatabase db = database();
+    if (!db.isOpen())
+        return fail(QCoreApplication::translate("TokenListCache", "The token cache is not open."));
+    QSqlQuery query(db);
+    if (!query.prepare(u"UPDATE snapshot SET saved_at = ? WHERE id = 1"_s))
+        return fail(
+            QCoreApplication::translate("TokenListCache", "Cannot write the token cache: %1")
+                .arg(query.lastError().text()));
+    query.addBindValue(TokenCacheRows::toMsecs(savedAt));
+    if (!query.exec())
+        return fail(
+            QCoreApplication::translate("TokenListCache", "Cannot write the token cache: %1")
+                .arg(query.lastError().text()));
+    if (query.numRowsAffected() != 1)
+        return fail(QCoreApplication::translate("TokenListCache", "No list is saved yet."));
+    return true;
+}
+
 bool TokenListCache::erase()
 {
     close();

@@ -91,6 +91,10 @@ public:
     // previous snapshot is intact. An invalid savedAt is stored as now.
     bool save(const Snapshot &snapshot);
 
+    // Moves the saved snapshot's time to `savedAt` (the list was found
+    // unchanged then) without rewriting it. False when nothing is saved.
+    bool touch(const QDateTime &savedAt);
+
     // Closes and deletes the file, its journal and any set-aside copy
     // (sign-out, profile removed). True when none of them is left.
     bool erase();

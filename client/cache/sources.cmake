@@ -4,6 +4,7 @@ target_sources(apiaccess_client PRIVATE
     cache/TokenCacheRows.h cache/TokenCacheRows.cpp
     cache/TokenCacheSchema.h cache/TokenCacheSchema.cpp
     cache/TokenListCache.h cache/TokenListCache.cpp
+    cache/BackgroundTokenCache.h cache/BackgroundTokenCache.cpp
 )
 find_package(Qt6 6.4 REQUIRED COMPONENTS Sql)
 target_link_libraries(apiaccess_client PRIVATE Qt6::Sql)

@@ -132,11 +132,14 @@ private Q_SLOTS:
                      entry.constData());
             QVERIFY(!entry.contains(kPassword.toUtf8()));
             QVERIFY(!secret.contains(kPassword.toUtf8()));
-            // The offline copy on disk: token metadata, no secret of any kind.
-            QFile cache(cacheFile(profileId));
-            QVERIFY2(cache.open(QIODevice::ReadOnly), qPrintable(cache.fileName()));
-            const QByteArray bytes = cache.readAll();
-            QVERIFY(bytes.contains("Kept one"));
+            // The offline copy on disk (written on the cache's thread):
+            // token metadata, no secret of any kind.
+            const auto cacheBytes = [&] {
+                QFile cache(cacheFile(profileId));
+                return cache.open(QIODevice::ReadOnly) ? cache.readAll() : QByteArray();
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(cacheBytes().contains("Kept one"), kGuiWaitMs);
+            const QByteArray bytes = cacheBytes();
             QVERIFY(!bytes.contains(sessionToken));
             QVERIFY(!bytes.contains(sessionToken.toBase64()));
             QVERIFY(!bytes.contains("aas_"));
@@ -241,8 +244,10 @@ private Q_SLOTS:
             this, [&kept](KeychainResult result) { kept = result.status == KeychainStatus::Ok; });
         QTRY_VERIFY_WITH_TIMEOUT(kept, kGuiWaitMs);
         m_server.stop();
+        QSignalSpy shown(&studio->controller, &ProfileController::cachedListShown);
         studio->controller.start();
-        // At once, before any network answer: start() read the cache.
+        // Read on the cache's thread, shown before the list is asked for.
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, kGuiWaitMs);
         QCOMPARE(studio->window.tokenModel().rowCount(), 2);
         QVERIFY(studio->window.isShowingCachedCopy());
         ApiTokensPage *page = studio->window.tokensPage();
@@ -273,13 +278,17 @@ private Q_SLOTS:
 
         auto studio = newStudio();
         studio->controller.start();
+        QVERIFY(studio->window.isVisible());
+        // Set aside on the cache's thread, and nothing shown from it.
+        const auto setAside = [&] {
+            return QDir(m_dir.filePath(u"cache"_s))
+                .entryList({QFileInfo(cacheFile(profileId)).fileName() + u".unreadable-*"_s})
+                .size();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(setAside(), 1, kGuiWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(cacheFile(profileId)), kGuiWaitMs); // a fresh one
         QVERIFY(!studio->window.isShowingCachedCopy());
         QCOMPARE(studio->window.tokenModel().rowCount(), 0);
-        QVERIFY(studio->window.isVisible());
-        const QStringList aside =
-            QDir(m_dir.filePath(u"cache"_s))
-                .entryList({QFileInfo(cacheFile(profileId)).fileName() + u".unreadable-*"_s});
-        QCOMPARE(aside.size(), 1);
     }
 
     void aThousandCachedTokensShowBeforeAnyNetworkReply()
@@ -315,7 +324,7 @@ private Q_SLOTS:
         auto studio = newStudio();
         QSignalSpy shown(&studio->controller, &ProfileController::cachedListShown);
         studio->controller.start();
-        QCOMPARE(shown.size(), 1); // during start(), before the event loop ran
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, kGuiWaitMs);
         QCOMPARE(shown.first().first().toInt(), 1000);
         QCOMPARE(studio->window.tokenModel().rowCount(), 1000);
         QCOMPARE(silent.requestCount(), 0); // nothing could have answered yet

@@ -12,8 +12,11 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMenu>
+#include <QScopeGuard>
 #include <QSslCertificate>
 #include <QTimer>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +40,12 @@ ProfileController::ProfileController(MainWindow &window, ProfileStore &profiles,
             &ProfileController::onKeychainUnavailable);
     connect(&m_window, &MainWindow::connectionMenuAboutToShow, this,
             &ProfileController::fillConnectionMenu);
+    connect(&m_cache, &BackgroundTokenCache::opened, this, &ProfileController::onCacheOpened);
+    connect(&m_cache, &BackgroundTokenCache::saved, this,
+            [](const QString &, bool ok, const QString &error) {
+                if (!ok)
+                    qCWarning(lcProfiles).noquote() << "offline cache not saved:" << error;
+            });
 }
 
 void ProfileController::fillConnectionMenu(QMenu *menu)
@@ -100,10 +109,10 @@ void ProfileController::forgetProfile(const QString &profileId)
     // Its kept session and its offline copy go with it.
     m_keychain.remove(profileId, this, [](KeychainResult) {});
     if (m_profile && m_profile->id == profileId) {
-        m_cache.reset();
+        m_cachePath.clear();
         m_profile.reset();
     }
-    TokenListCache(cachePath(profileId)).erase();
+    m_cache.erase(cachePath(profileId));
 }
 
 void ProfileController::applyTls(const ConnectionProfile &profile)
@@ -156,39 +165,67 @@ void ProfileController::openProfile(const ConnectionProfile &profile)
     applyTls(profile);
     m_window.setServerUrl(profile.serverUrl);
     m_window.setKeepSignedInDefault(profile.keepSignedIn);
-    openCache(profile.id);
-    if (m_cache) {
-        const TokenListCache::Snapshot snapshot = m_cache->load();
-        if (snapshot.savedAt.isValid() && snapshot.serverUrl == profile.serverUrl) {
-            m_window.showCachedTokens(snapshot.tokens, snapshot.savedAt);
-            Q_EMIT cachedListShown(int(snapshot.tokens.size()));
-        }
-    }
+    openCache(profile.id, true);
     if (!profile.keepSignedIn) {
         QTimer::singleShot(0, &m_window,
                            [this, user = profile.username] { m_window.signIn(user); });
         return;
     }
-    m_keychain.load(profile.id, this,
-                    [this, profile](std::optional<StoredSession> stored, KeychainResult result) {
-                        if (result.status != KeychainStatus::Ok
-                            && result.status != KeychainStatus::NotFound)
-                            qCInfo(lcProfiles).noquote() << "no kept session:" << result.message;
-                        onKeychainLoaded(profile, stored);
-                    });
+    m_keychain.load(
+        profile.id, this,
+        [this, profile](std::optional<StoredSession> stored, KeychainResult result) {
+            if (result.status != KeychainStatus::Ok && result.status != KeychainStatus::NotFound)
+                qCInfo(lcProfiles).noquote() << "no kept session:" << result.message;
+            // The copy goes on screen before the list is asked
+            // for, so that an answer never lands under it.
+            whenCacheRead([this, profile, stored] { onKeychainLoaded(profile, stored); });
+        });
 }
 
-void ProfileController::openCache(const QString &profileId)
+void ProfileController::openCache(const QString &profileId, bool showWhenRead)
 {
-    m_cache = std::make_unique<TokenListCache>(cachePath(profileId));
-    if (!m_cache->open()) {
+    m_cachePath = cachePath(profileId);
+    m_showCacheWhenRead = showWhenRead;
+    m_afterCacheRead = {}; // what waited was for the profile before
+    m_savedRevision.reset();
+    m_cache.open(m_cachePath);
+}
+
+void ProfileController::whenCacheRead(std::function<void()> next)
+{
+    if (m_showCacheWhenRead)
+        m_afterCacheRead = std::move(next);
+    else
+        next();
+}
+
+void ProfileController::onCacheOpened(const BackgroundTokenCache::Opened &result)
+{
+    if (result.path != m_cachePath)
+        return; // another profile was opened meanwhile
+    // Whatever happens below, what waited for the copy goes on after it.
+    const auto next = qScopeGuard([this] {
+        m_showCacheWhenRead = false;
+        if (auto after = std::exchange(m_afterCacheRead, {}))
+            after();
+    });
+    if (!result.available) {
         // The Studio works without it; the next start simply shows nothing first.
-        qCWarning(lcProfiles).noquote() << "offline cache unavailable:" << m_cache->errorString();
-        m_cache.reset();
+        qCWarning(lcProfiles).noquote() << "offline cache unavailable:" << result.error;
+        m_cachePath.clear();
         return;
     }
-    if (m_cache->outcome() == TokenListCache::OpenOutcome::Recovered)
-        qCWarning(lcProfiles).noquote() << "offline cache rebuilt:" << m_cache->reason();
+    if (result.outcome == TokenListCache::OpenOutcome::Recovered)
+        qCWarning(lcProfiles).noquote() << "offline cache rebuilt:" << result.reason;
+    const bool show = m_showCacheWhenRead;
+    const TokenListCache::Snapshot &snapshot = result.snapshot;
+    // Only while the window has no list of its own yet: a list from the
+    // server that came first is newer than any copy.
+    if (show && m_profile && snapshot.savedAt.isValid()
+        && snapshot.serverUrl == m_profile->serverUrl && !m_window.lastRefresh().isValid()) {
+        m_window.showCachedTokens(snapshot.tokens, snapshot.savedAt);
+        Q_EMIT cachedListShown(int(snapshot.tokens.size()));
+    }
 }
 
 void ProfileController::onKeychainLoaded(const ConnectionProfile &profile,
@@ -215,7 +252,8 @@ void ProfileController::onSignedIn(const Session &session, bool keepSignedIn)
 {
     if (session.sandbox) {
         m_profile.reset();
-        m_cache.reset();
+        m_cachePath.clear();
+        m_cache.close();
         return;
     }
     ConnectionProfile profile;
@@ -231,8 +269,8 @@ void ProfileController::onSignedIn(const Session &session, bool keepSignedIn)
         profile = m_profiles.add(profile);
     }
     m_profiles.setLastUsedId(profile.id);
-    if (!m_profile || m_profile->id != profile.id || !m_cache)
-        openCache(profile.id);
+    if (!m_profile || m_profile->id != profile.id || m_cachePath.isEmpty())
+        openCache(profile.id, false);
     m_profile = profile;
     m_window.setKeepSignedInDefault(keepSignedIn);
 
@@ -263,15 +301,22 @@ void ProfileController::onSignedOut(const Session &session)
 void ProfileController::onTokensLoaded()
 {
     const auto session = m_window.client().session();
-    if (!m_cache || !m_profile || !session || session->sandbox)
+    if (m_cachePath.isEmpty() || !m_profile || !session || session->sandbox)
         return;
+    // Written on the cache's thread; the window goes on at once.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const quint64 revision = m_window.tokenModel().revision();
+    if (m_savedRevision == revision) {
+        m_cache.touch(now); // unchanged: only the time it was known to be current
+        return;
+    }
     TokenListCache::Snapshot snapshot;
     snapshot.tokens = m_window.tokenModel().tokens();
-    snapshot.savedAt = QDateTime::currentDateTimeUtc();
+    snapshot.savedAt = now;
     snapshot.serverUrl = m_profile->serverUrl;
     snapshot.username = session->username;
-    if (!m_cache->save(snapshot))
-        qCWarning(lcProfiles).noquote() << "offline cache not saved:" << m_cache->errorString();
+    m_cache.save(std::move(snapshot));
+    m_savedRevision = revision;
 }
 
 void ProfileController::onKeychainUnavailable(const QString &message)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/ApiClient.h"
-#include "cache/TokenListCache.h"
+#include "cache/BackgroundTokenCache.h"
 #include "keychain/SessionKeychain.h"
 #include "profiles/ConnectionProfile.h"
 
@@ -10,6 +10,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -24,14 +25,16 @@ class ProfileStore;
 // Ties the window to the admin's connection profiles (issue 6):
 //
 // - Start-up opens the last used profile (or the one for --server/--user):
-//   its offline cache fills the table at once, marked as a copy with its
-//   time; then the session kept by "Keep me signed in" is taken from the
+//   its offline cache, read on the cache's thread, fills the table as soon
+//   as it is read (before any server answer in practice), marked as a copy
+//   with its time; then the session kept by "Keep me signed in" is taken from the
 //   keychain and the list refreshes, or the sign-in dialog opens prefilled.
 // - Signing in stores or updates the profile for that server and user,
 //   makes it the last used one, and keeps the session in the keychain (or
 //   removes it) as the admin chose. Sign out removes it.
-// - Every successful refresh is written to the profile's cache: metadata
-//   only, never a secret or a session token.
+// - Every successful refresh is written to the profile's cache (metadata
+//   only, never a secret or a session token) on the cache's own thread; a
+//   refresh that changed nothing only moves the copy's time.
 // - A keychain that does not answer is reported once in the page's message
 //   bar; the session then lives in memory only.
 //
@@ -70,7 +73,12 @@ private:
     void forgetProfile(const QString &profileId);
     void applyTls(const ConnectionProfile &profile);
     void openProfile(const ConnectionProfile &profile);
-    void openCache(const QString &profileId);
+    // `showWhenRead`: the copy goes on screen once read (start-up and
+    // switching profiles), unless a list from the server came first.
+    void openCache(const QString &profileId, bool showWhenRead);
+    void onCacheOpened(const BackgroundTokenCache::Opened &result);
+    // Runs `next` once the copy being read is on screen (at once if none is).
+    void whenCacheRead(std::function<void()> next);
     void onKeychainLoaded(const ConnectionProfile &profile,
                           const std::optional<StoredSession> &stored);
     void onSignedIn(const Session &session, bool keepSignedIn);
@@ -84,7 +92,11 @@ private:
     SessionKeychain &m_keychain;
     QString m_cacheDirectory;
     std::optional<ConnectionProfile> m_profile;
-    std::unique_ptr<TokenListCache> m_cache;
+    BackgroundTokenCache m_cache; // one file at a time: the current profile's
+    QString m_cachePath; // empty: no usable cache (none open, or it failed)
+    bool m_showCacheWhenRead = false;
+    std::function<void()> m_afterCacheRead;
+    std::optional<quint64> m_savedRevision; // the model's revision last saved
     QPointer<QActionGroup> m_profileGroup; // the connection menu's profiles
 };
 
