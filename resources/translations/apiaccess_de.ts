@@ -2510,6 +2510,10 @@ von %2</translation>
         <source>interrupted after row %1</source>
         <translation>nach Zeile %1 unterbrochen</translation>
     </message>
+    <message>
+        <source>No list is saved yet.</source>
+        <translation>Es ist noch keine Liste gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>TokenStatus</name>

@@ -2510,6 +2510,10 @@ from %2</translation>
         <source>interrupted after row %1</source>
         <translation>interrupted after row %1</translation>
     </message>
+    <message>
+        <source>No list is saved yet.</source>
+        <translation>No list is saved yet.</translation>
+    </message>
 </context>
 <context>
     <name>TokenStatus</name>

@@ -270,7 +270,9 @@ private Q_SLOTS:
         QTest::addColumn<TokenPage>("page");
         QTest::newRow("empty last page") << TokenPage{};
         QTest::newRow("two items and a cursor")
-            << TokenPage{{fullToken(), neverUsedToken()}, u"eyJhZnRlciI6Mn0"_s};
+            << TokenPage{{fullToken(), neverUsedToken()}, u"eyJhZnRlciI6Mn0"_s, std::nullopt};
+        QTest::newRow("first page with a changes cursor")
+            << TokenPage{{fullToken()}, u"eyJhZnRlciI6Mn0"_s, u"MS40Mi4xNzk2"_s};
     }
 
     void pageRoundTrip()
@@ -284,7 +286,7 @@ private Q_SLOTS:
     void pageJson()
     {
         QCOMPARE(compact(TokenPage{}.toJson()), R"({"items":[],"nextCursor":null})"_ba);
-        const QJsonObject json = TokenPage{{fullToken()}, u"c2"_s}.toJson();
+        const QJsonObject json = TokenPage{{fullToken()}, u"c2"_s, std::nullopt}.toJson();
         QCOMPARE(json.keys(), (QStringList{u"items"_s, u"nextCursor"_s}));
         QCOMPARE(json.value(u"nextCursor"_s).toString(), u"c2"_s);
         QCOMPARE(json.value(u"items"_s).toArray().first().toObject(), fullToken().toJson());
@@ -311,6 +313,34 @@ private Q_SLOTS:
         const auto noItems = TokenPage::fromJson(QJsonObject{});
         QVERIFY(!noItems.ok());
         QCOMPARE(noItems.error(), (QList<FieldError>{{u"items"_s, u"is required"_s}}));
+    }
+
+    void changeSetRoundTrip()
+    {
+        const TokenChangeSet changes{
+            {fullToken(), neverUsedToken()}, {u"tok_gone"_s}, u"MS40My4xNzk2"_s};
+        // Keys in QJsonObject's order, as the server writes them.
+        QCOMPARE(changes.toJson().keys(),
+                 (QStringList{u"changesCursor"_s, u"deletedIds"_s, u"items"_s}));
+        const auto parsed = TokenChangeSet::fromJson(changes.toJson());
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed.value(), changes);
+    }
+
+    void changeSetErrorsHavePaths()
+    {
+        QJsonObject bad = fullToken().toJson();
+        bad.remove(u"id"_s);
+        const auto parsed = TokenChangeSet::fromJson(QJsonObject{
+            {u"items"_s, QJsonArray{bad}},
+            {u"deletedIds"_s, QJsonArray{u"tok_a"_s, 7}},
+        });
+        QVERIFY(!parsed.ok());
+        const QList<FieldError> &errors = parsed.error();
+        QCOMPARE(errors.size(), 3);
+        QCOMPARE(errors[0], (FieldError{u"items[0].id"_s, u"is required"_s}));
+        QCOMPARE(errors[1].field, u"deletedIds[1]"_s);
+        QCOMPARE(errors[2], (FieldError{u"changesCursor"_s, u"is required"_s}));
     }
 };
 

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QTest>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 using namespace ApiAccess;
@@ -566,8 +567,16 @@ void TestServerTokensWrite::createRefusesRepeatedMembers()
              qPrintable(detail));
     QVERIFY(!problem.contains(u"token"_s));
 
-    // Nothing was created.
-    QCOMPARE(m_env.api->get(u"/api/v1/tokens?limit=1000"_s).json(), before.json());
+    // Nothing was created, and the change feed saw nothing either.
+    QCOMPARE(m_env.api->get(u"/api/v1/tokens?limit=1000"_s).json().value(u"items"_s),
+             before.json().value(u"items"_s));
+    const ApiReply changes =
+        m_env.api->get(u"/api/v1/tokens?changedSince="_s
+                       + QString::fromLatin1(QUrl::toPercentEncoding(
+                           before.json().value(u"changesCursor"_s).toString())));
+    QCOMPARE(changes.status, 200);
+    QCOMPARE(changes.json().value(u"items"_s).toArray(), QJsonArray());
+    QCOMPARE(changes.json().value(u"deletedIds"_s).toArray(), QJsonArray());
     const ApiReply search = m_env.api->get(u"/api/v1/tokens?q=smuggled"_s);
     QCOMPARE(search.json().value(u"items"_s).toArray(), QJsonArray());
 }

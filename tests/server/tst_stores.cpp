@@ -188,6 +188,8 @@ private Q_SLOTS:
         m_stores = {};
         for (const QString &table : {u"settings"_s, u"token_changes"_s, u"sign_in_throttle"_s})
             QCOMPARE(m_database->exec(u"DROP TABLE "_s + table), QString());
+        for (const QString &index : {u"tokens_by_last_use"_s, u"tokens_by_expiry"_s}) // version 3
+            QCOMPARE(m_database->exec(u"DROP INDEX "_s + index), QString());
         QCOMPARE(m_database->exec(u"UPDATE schema_version SET version = 1"_s), QString());
         QVERIFY(reopen());
         QCOMPARE(m_database->scalar(u"SELECT version FROM schema_version"_s).toInt(),
