@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -92,12 +93,25 @@ std::optional<QDateTime> optionalTimeFrom(const QVariant &value)
     return timeFrom(value);
 }
 
-QString tokenColumns()
+// The listed columns: id … last_used_ip.
+constexpr std::size_t kListedColumnCount = 12;
+
+QString columnNames(std::size_t count)
 {
     QStringList names;
-    for (const char16_t *name : kTokenColumnList)
-        names.append(QString::fromUtf16(name));
+    for (std::size_t i = 0; i < count; ++i)
+        names.append(QString::fromUtf16(kTokenColumnList[i]));
     return names.join(u", "_s);
+}
+
+QString tokenColumns()
+{
+    return columnNames(kTokenColumnList.size());
+}
+
+QString listedTokenColumns()
+{
+    return columnNames(kListedColumnCount);
 }
 
 QString tokenAssignments()
@@ -138,7 +152,40 @@ QVariantList tokenValues(const StoredToken &token)
     };
 }
 
-Result<StoredToken, StoreError> readToken(const QSqlQuery &query)
+namespace {
+
+// allowed_ip_ranges as written by tokenValues(): a JSON array of canonical
+// range strings, which never need an escape. Read without a JSON document
+// (a listing reads 100,000 of them); anything else goes to Qt's parser.
+std::optional<QStringList> readRanges(const QString &json)
+{
+    if (json == u"[]")
+        return QStringList();
+    if (json.size() >= 4 && json.startsWith(u"[\"") && json.endsWith(u"\"]")
+        && !json.contains(u'\\')) {
+        const QStringView inner = QStringView(json).mid(2, json.size() - 4);
+        QStringList ranges;
+        for (const QStringView range : inner.split(u"\",\""))
+            ranges.append(range.toString());
+        if (std::none_of(ranges.cbegin(), ranges.cend(),
+                         [](const QString &range) { return range.contains(u'"'); }))
+            return ranges;
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8());
+    if (!document.isArray())
+        return std::nullopt;
+    QStringList ranges;
+    for (const QJsonValue &range : document.array()) {
+        if (!range.isString())
+            return std::nullopt;
+        ranges.append(range.toString());
+    }
+    return ranges;
+}
+
+} // namespace
+
+Result<StoredToken, StoreError> readListedToken(const QSqlQuery &query)
 {
     StoredToken token;
     token.id = query.value(0).toString();
@@ -147,11 +194,10 @@ Result<StoredToken, StoreError> readToken(const QSqlQuery &query)
     if (!level)
         return fail(corrupt(u"token "_s % token.id % u" has an unknown access level"_s));
     token.accessLevel = level.value();
-    const QJsonDocument ranges = QJsonDocument::fromJson(query.value(4).toString().toUtf8());
-    if (!ranges.isArray())
+    auto ranges = readRanges(query.value(4).toString());
+    if (!ranges)
         return fail(corrupt(u"token "_s % token.id % u" has malformed allowed_ip_ranges"_s));
-    for (const QJsonValue &range : ranges.array())
-        token.allowedIpRanges.append(range.toString());
+    token.allowedIpRanges = std::move(ranges).value();
     token.enabled = query.value(5).toLongLong() != 0;
     token.createdAt = timeFrom(query.value(6));
     token.createdBy = query.value(7).toString();
@@ -159,11 +205,19 @@ Result<StoredToken, StoreError> readToken(const QSqlQuery &query)
     token.expiresAt = optionalTimeFrom(query.value(9));
     token.lastUsedAt = optionalTimeFrom(query.value(10));
     token.lastUsedIp = query.value(11).toString();
-    token.secretHash = query.value(12).toByteArray();
-    token.encryptedSecret = query.value(13).toByteArray();
-    token.previousSecretHash = query.value(14).toByteArray();
-    token.previousSecretValidUntil = optionalTimeFrom(query.value(15));
-    token.revision = query.value(16).toLongLong();
+    return token;
+}
+
+Result<StoredToken, StoreError> readToken(const QSqlQuery &query)
+{
+    auto token = readListedToken(query);
+    if (!token)
+        return token;
+    token.value().secretHash = query.value(12).toByteArray();
+    token.value().encryptedSecret = query.value(13).toByteArray();
+    token.value().previousSecretHash = query.value(14).toByteArray();
+    token.value().previousSecretValidUntil = optionalTimeFrom(query.value(15));
+    token.value().revision = query.value(16).toLongLong();
     return token;
 }
 

@@ -30,6 +30,11 @@ QVariantList tokenValues(const StoredToken &token);
 // the id.
 QString tokenAssignments();
 Result<StoredToken, StoreError> readToken(const QSqlQuery &query);
+// What a listing shows: the columns of tokenColumns() up to last_used_ip,
+// without the secret material, which a list never needs; read with
+// readListedToken() (secret fields empty, revision 0).
+QString listedTokenColumns();
+Result<StoredToken, StoreError> readListedToken(const QSqlQuery &query);
 
 // The folded form `q` is matched against (full Unicode case folding, which
 // SQLite's LIKE and lower() lack).

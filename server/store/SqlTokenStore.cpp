@@ -177,7 +177,7 @@ StoreResult<TokenPageResult> SqlTokenStore::listTokens(const TokenQuery &query)
     const int limit = qBound(1, query.limit, 1000);
     values << limit + 1; // one more tells whether another page follows
 
-    const QString sql = u"SELECT "_s % tokenColumns() % u" FROM tokens"_s
+    const QString sql = u"SELECT "_s % listedTokenColumns() % u" FROM tokens"_s
         % (where.isEmpty() ? QString() : u" WHERE "_s % where.join(u" AND "_s))
         % u" ORDER BY created_at DESC, id DESC LIMIT ?"_s;
     return withConnection<TokenPageResult>(
@@ -186,8 +186,9 @@ StoreResult<TokenPageResult> SqlTokenStore::listTokens(const TokenQuery &query)
             if (auto error = runSql(rows, sql, values))
                 return fail(sqlFailure(u"listing tokens", error->message));
             TokenPageResult page;
+            page.items.reserve(limit + 1);
             while (rows.next()) {
-                auto token = readToken(rows);
+                auto token = readListedToken(rows);
                 if (!token)
                     return fail(token.error());
                 page.items.append(std::move(token).value());
@@ -350,17 +351,16 @@ StoreResult<QList<StoredToken>> SqlTokenStore::touchedTokens(const TouchedTokens
         QVariantList ids(query.ids.cbegin(), query.ids.cend());
         values = ids + values;
     }
-    const QString sql = u"SELECT "_s % tokenColumns() % u" FROM tokens WHERE "_s % where
+    const QString sql = u"SELECT "_s % listedTokenColumns() % u" FROM tokens WHERE "_s % where
         % u" ORDER BY created_at DESC, id DESC"_s;
     return withConnection<QList<StoredToken>>(
         m_database.connections(), [&](QSqlDatabase &db) -> StoreResult<QList<StoredToken>> {
             QSqlQuery rows(db);
-            rows.setForwardOnly(true);
             if (auto error = runSql(rows, sql, values))
                 return fail(sqlFailure(u"reading changed tokens", error->message));
             QList<StoredToken> tokens;
             while (rows.next()) {
-                auto token = readToken(rows);
+                auto token = readListedToken(rows);
                 if (!token)
                     return fail(token.error());
                 tokens.append(std::move(token).value());
