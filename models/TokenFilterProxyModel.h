@@ -11,6 +11,8 @@
 
 namespace ApiAccess {
 
+class TokenTableModel;
+
 // Sorting and searching for the API Tokens table. Sorts by
 // TokenTableModel::SortRole, so every column sorts by meaning (access level
 // by rank, status by severity, times chronologically with "Never" last in
@@ -24,6 +26,11 @@ class TokenFilterProxyModel : public QSortFilterProxyModel
 public:
     explicit TokenFilterProxyModel(QObject *parent = nullptr);
     ~TokenFilterProxyModel() override;
+
+    // Over a TokenTableModel, filtering and sorting read its rows directly
+    // (no QVariant per row and comparison); any other source goes through
+    // the roles.
+    void setSourceModel(QAbstractItemModel *model) override;
 
     // Case-insensitive substring search over the name, the id, the access
     // level's display name and wire id, and each allowed range ("Any
@@ -49,8 +56,14 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void refilter();
+    bool acceptsTableRow(int row) const;
+    bool tableRowLessThan(int left, int right, int column) const;
+
+    TokenTableModel *m_tokens = nullptr; // the source, when it is one
     QString m_searchText;
     QStringList m_terms;
+    QStringList m_foldedTerms;
     std::optional<TokenStatus> m_status;
     std::optional<AccessLevel> m_accessLevel;
 };

@@ -91,7 +91,7 @@ QVariant TokenTableModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleDescriptionRole:
         return accessibleDescription(token, index.column());
     case SortRole:
-        return sortData(token, index.column());
+        return sortData(index.row(), index.column());
     case TokenIdRole:
         return token.id;
     case TokenRole:
@@ -198,18 +198,18 @@ QVariant TokenTableModel::accessibleDescription(const Token &token, int column) 
         .arg(token.id.left(kMaskedIdLength), token.name);
 }
 
-QVariant TokenTableModel::sortData(const Token &token, int column) const
+QVariant TokenTableModel::sortData(int row, int column) const
 {
+    const Token &token = m_tokens.at(row);
     switch (column) {
     case NameColumn:
-        return token.name.toCaseFolded();
+        return foldedName(row);
     case TokenColumn:
         return token.id;
     case AccessLevelColumn:
         return AccessLevels::rank(token.accessLevel);
     case AllowedIpRangesColumn:
-        // "Any address" (empty) first, then by the canonical text.
-        return token.allowedIpRanges.join(u' ');
+        return rangesSortKey(row);
     case StatusColumn:
         return statusSeverity(token.status);
     case CreatedColumn:
@@ -272,6 +272,7 @@ void TokenTableModel::setTokens(const QList<Token> &tokens)
         for (qsizetype r = row; r <= last; ++r)
             m_rowById.remove(m_tokens.at(r).id);
         m_tokens.remove(row, last - row + 1);
+        m_keys.remove(row, last - row + 1);
         rebuildIndex(toRow(row));
         endRemoveRows();
     }
@@ -291,6 +292,7 @@ void TokenTableModel::setTokens(const QList<Token> &tokens)
             continue;
         }
         m_tokens[row] = incoming;
+        m_keys[row] = {};
         ++m_revision;
         if (runStart < 0)
             runStart = row;
@@ -312,6 +314,7 @@ void TokenTableModel::setTokens(const QList<Token> &tokens)
     m_tokens.reserve(m_tokens.size() + added.size());
     for (const qsizetype i : std::as_const(added))
         m_tokens.append(tokens.at(i));
+    m_keys.resize(m_tokens.size());
     rebuildIndex(first);
     endInsertRows();
 }
@@ -355,6 +358,7 @@ void TokenTableModel::appendTokens(const QList<Token> &tokens)
     const int first = toRow(m_tokens.size());
     beginInsertRows({}, first, first + toRow(tokens.size()) - 1);
     m_tokens.append(tokens);
+    m_keys.resize(m_tokens.size());
     rebuildIndex(first);
     endInsertRows();
 }
@@ -369,6 +373,7 @@ bool TokenTableModel::removeRow(const QString &id)
     forgetOperations(row, row);
     m_rowById.remove(id);
     m_tokens.removeAt(row);
+    m_keys.removeAt(row);
     rebuildIndex(row);
     endRemoveRows();
     return true;
@@ -421,6 +426,7 @@ int TokenTableModel::rowForId(const QString &id) const
 
 void TokenTableModel::setClock(Clock clock)
 {
+    m_nowRead.invalidate();
     m_clock = clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTime(); });
     refreshTimes();
 }
@@ -432,11 +438,51 @@ void TokenTableModel::setNow(const QDateTime &now)
 
 QDateTime TokenTableModel::now() const
 {
-    return m_clock();
+    // Every cell, filter and sort comparison asks; the local clock costs a
+    // look at the time zone each time. A second's staleness shows nowhere:
+    // the texts move on with refreshTimes(), which reads it afresh.
+    if (!m_nowRead.isValid() || m_nowRead.hasExpired(kNowReuseMs)) {
+        m_now = m_clock();
+        m_nowRead.start();
+    }
+    return m_now;
+}
+
+const QString &TokenTableModel::foldedName(int row) const
+{
+    RowKeys &keys = m_keys[row];
+    if (keys.foldedName.isNull())
+        keys.foldedName = m_tokens.at(row).name.toCaseFolded();
+    return keys.foldedName;
+}
+
+const QString &TokenTableModel::rangesSortKey(int row) const
+{
+    RowKeys &keys = m_keys[row];
+    if (keys.ranges.isNull()) // "Any address" (empty) first, then by the canonical text
+        keys.ranges = m_tokens.at(row).allowedIpRanges.join(u' ');
+    return keys.ranges;
+}
+
+const QString &TokenTableModel::searchText(int row) const
+{
+    RowKeys &keys = m_keys[row];
+    if (keys.search.isNull()) {
+        const Token &token = m_tokens.at(row);
+        QStringList fields{token.name, token.id, AccessLevels::displayName(token.accessLevel),
+                           AccessLevels::wireId(token.accessLevel)};
+        if (token.allowedIpRanges.isEmpty())
+            fields.append(rangesSummary({}));
+        else
+            fields.append(token.allowedIpRanges);
+        keys.search = fields.join(u'\n').toCaseFolded();
+    }
+    return keys.search;
 }
 
 void TokenTableModel::refreshTimes()
 {
+    m_nowRead.invalidate();
     if (m_tokens.isEmpty())
         return;
     // Whole rows: ExpiringSoonRole is on every column. The roles are listed
@@ -452,6 +498,7 @@ void TokenTableModel::replaceRow(int row, const Token &token)
         return;
     ++m_revision;
     m_tokens[row] = token;
+    m_keys[row] = {};
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 

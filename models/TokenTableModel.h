@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -118,6 +119,17 @@ public:
 
     std::optional<Token> token(int row) const;
     const QList<Token> &tokens() const { return m_tokens; }
+    // For TokenFilterProxyModel, which sorts and filters 100,000 rows: the
+    // row's token and keys without a QVariant or a copy. `row` must be valid.
+    const Token &tokenAt(int row) const { return m_tokens.at(row); }
+    // The name case-folded (the Name column's sort key).
+    const QString &foldedName(int row) const;
+    // The ranges joined by spaces (the Allowed IP Ranges column's sort key).
+    const QString &rangesSortKey(int row) const;
+    // The name, id, access level's display name and wire id, and the
+    // ranges ("Any address" when none), case-folded, one per line: what
+    // search terms are looked for in.
+    const QString &searchText(int row) const;
     // -1 if absent. Constant time.
     int rowForId(const QString &id) const;
 
@@ -144,17 +156,30 @@ private:
     QVariant toolTipData(const Token &token, int column) const;
     QVariant accessibleData(const Token &token, int column) const;
     QVariant accessibleDescription(const Token &token, int column) const;
-    QVariant sortData(const Token &token, int column) const;
+    QVariant sortData(int row, int column) const;
     void forgetOperations(qsizetype fromRow, qsizetype toRow);
     void replaceRow(int row, const Token &token);
     void appendTokens(const QList<Token> &tokens);
     bool removeRow(const QString &id);
     void rebuildIndex(int fromRow);
 
+    // Derived from a row's token when first asked for; empty again when the
+    // token changes. Parallel to m_tokens.
+    struct RowKeys
+    {
+        QString foldedName;
+        QString ranges;
+        QString search;
+    };
+    static constexpr qint64 kNowReuseMs = 1000;
+
     QList<Token> m_tokens;
+    mutable QList<RowKeys> m_keys;
     QHash<QString, int> m_rowById;
     QHash<QString, QString> m_operations; // token id → "Disabling…"
     Clock m_clock;
+    mutable QDateTime m_now; // m_clock's answer, read at most once a second
+    mutable QElapsedTimer m_nowRead;
     quint64 m_localChanges = 0;
     quint64 m_revision = 0;
 };

@@ -23,7 +23,7 @@ namespace {
 
 using Column = TokenTableModel::Column;
 
-constexpr int kSliceRows = 4'000;
+constexpr int kSliceRows = 2'000;
 // Name keeps at least this many average characters before others give way.
 constexpr int kNameMinimumChars = 22;
 // The Allowed IP Ranges column grows to about an IPv6 network and a count.
@@ -192,19 +192,36 @@ int TokenColumnSizer::statusExtra() const
     return m_view->fontMetrics().height() + 4 + cellPadding();
 }
 
+int TokenColumnSizer::charAdvance(QChar c)
+{
+    const auto known = m_charAdvance.constFind(c);
+    if (known != m_charAdvance.constEnd())
+        return known.value();
+    const int advance = m_view->fontMetrics().horizontalAdvance(c);
+    m_charAdvance.insert(c, advance);
+    return advance;
+}
+
 int TokenColumnSizer::idWidth(const QString &maskedId)
 {
     // Ids are "tok_" and base32; measuring each as a whole for 100,000
     // tokens costs more than adding up the advances of its characters.
-    if (m_charAdvance.isEmpty()) {
-        for (const QChar c : u"abcdefghijklmnopqrstuvwxyz234567"_s)
-            m_charAdvance.insert(c, m_view->fontMetrics().horizontalAdvance(c));
-    }
     const qsizetype masked = TokenTableModel::kMaskedIdLength;
     int width = textWidth(maskedId.mid(masked)) + textWidth(maskedId.left(4));
     for (qsizetype i = 4; i < std::min(masked, maskedId.size()); ++i)
-        width += m_charAdvance.value(maskedId.at(i), m_view->fontMetrics().averageCharWidth());
+        width += charAdvance(maskedId.at(i));
     return width + 2; // kerning between the parts
+}
+
+int TokenColumnSizer::advancesWidth(const QString &text)
+{
+    // Address ranges ("10.0.0.0/8 +2"): digits, dots, colons, hex letters,
+    // which fonts do not kern. Shaping 100,000 different texts (and keeping
+    // each width) cost more than the rest of the scan together.
+    int width = 2; // the rounding of the advances
+    for (const QChar c : text)
+        width += charAdvance(c);
+    return width;
 }
 
 void TokenColumnSizer::measureFixedColumns()
@@ -249,10 +266,9 @@ void TokenColumnSizer::scanSlice()
         const QModelIndex status = m_model->index(row, Column::StatusColumn);
         m_scanStatus = std::max(m_scanStatus, textWidth(widestDigits(status.data().toString())));
         const QModelIndex ranges = m_model->index(row, Column::AllowedIpRangesColumn);
-        m_scanRanges = std::max(m_scanRanges, textWidth(ranges.data().toString()));
+        m_scanRanges = std::max(m_scanRanges, advancesWidth(ranges.data().toString()));
         const QModelIndex id = m_model->index(row, Column::TokenColumn);
-        m_scanToken =
-            std::max(m_scanToken, m_view->fontMetrics().horizontalAdvance(id.data().toString()));
+        m_scanToken = std::max(m_scanToken, idWidth(id.data().toString()));
     }
     if (end < rows) {
         m_scanRow = end;

@@ -63,6 +63,8 @@ private:
     void scanSlice();
     int statusExtra() const;
     int idWidth(const QString &maskedId);
+    int advancesWidth(const QString &text);
+    int charAdvance(QChar c);
     void measureFixedColumns();
     void apply();
     void fitToViewport();
@@ -74,7 +76,7 @@ private:
     TokenRowDelegate *m_delegate;
     QVector<int> m_needed; // per column
     QHash<QString, int> m_textWidths; // cache, cleared when the font changes
-    QHash<QChar, int> m_charAdvance; // the id alphabet's advances
+    QHash<QChar, int> m_charAdvance; // advances of the characters ids and ranges use
     // The scan over the model: the next row, or -1 when idle.
     int m_scanRow = -1;
     bool m_rescan = false; // a change came during the pass
