@@ -91,14 +91,14 @@ bool BenchServer::start(const char *backend, const QStringList &extra)
     return created.status == 201;
 }
 
-qint64 residentKiB(qint64 pid)
+qint64 statusKiB(qint64 pid, QByteArrayView field)
 {
     QFile status(u"/proc/%1/status"_s.arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        if (line.startsWith(field) && line.mid(field.size()).startsWith(':'))
+            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
 }

@@ -7,6 +7,7 @@
 #include "ServerProcess.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
@@ -45,7 +46,12 @@ struct BenchServer
     quint16 port() const { return quint16(server->baseUrl().port()); }
 };
 
+// A field of /proc/PID/status in KiB ("VmRSS", "VmHWM"); -1 when unreadable.
+qint64 statusKiB(qint64 pid, QByteArrayView field);
 // VmRSS of a process, in KiB; -1 when unreadable.
-qint64 residentKiB(qint64 pid);
+inline qint64 residentKiB(qint64 pid)
+{
+    return statusKiB(pid, "VmRSS");
+}
 
 } // namespace ApiAccess::Bench
