@@ -58,8 +58,27 @@ TokenFilterProxyModel::~TokenFilterProxyModel() = default;
 
 void TokenFilterProxyModel::setSourceModel(QAbstractItemModel *model)
 {
+    if (sourceModel())
+        disconnect(sourceModel(), nullptr, this, nullptr);
     m_tokens = qobject_cast<TokenTableModel *>(model);
+    m_accepted.clear();
     QSortFilterProxyModel::setSourceModel(model);
+    if (!m_tokens)
+        return;
+    // Any change of the rows makes the remembered answers stale.
+    const auto forget = [this] {
+        m_accepted.clear();
+    };
+    connect(m_tokens, &QAbstractItemModel::rowsInserted, this, forget);
+    connect(m_tokens, &QAbstractItemModel::rowsRemoved, this, forget);
+    connect(m_tokens, &QAbstractItemModel::rowsMoved, this, forget);
+    connect(m_tokens, &QAbstractItemModel::modelReset, this, forget);
+    connect(m_tokens, &QAbstractItemModel::layoutChanged, this, forget);
+    connect(m_tokens, &QAbstractItemModel::dataChanged, this,
+            [this, forget](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                if (roles.isEmpty() || roles.contains(TokenTableModel::TokenRole))
+                    forget();
+            });
 }
 
 void TokenFilterProxyModel::setSearchText(const QString &text)
@@ -69,10 +88,22 @@ void TokenFilterProxyModel::setSearchText(const QString &text)
     m_searchText = text;
     static const QRegularExpression whiteSpace(QStringLiteral("\\s+"));
     m_terms = text.split(whiteSpace, Qt::SkipEmptyParts);
-    m_foldedTerms.clear();
+    QStringList folded;
     for (const QString &term : std::as_const(m_terms))
-        m_foldedTerms.append(term.toCaseFolded());
+        folded.append(term.toCaseFolded());
+    // Typing on narrows the search: each earlier term lies within a new
+    // one, so only the rows that matched before can match now.
+    const bool narrower =
+        std::all_of(m_foldedTerms.cbegin(), m_foldedTerms.cend(), [&folded](const QString &before) {
+            return std::any_of(folded.cbegin(), folded.cend(),
+                               [&before](const QString &now) { return now.contains(before); });
+        });
+    m_foldedTerms = folded;
+    if (folded.isEmpty())
+        m_accepted.clear(); // every row passes without being asked
+    m_onlyRecheckAccepted = narrower;
     refilter();
+    m_onlyRecheckAccepted = false;
 }
 
 void TokenFilterProxyModel::setStatusFilter(std::optional<TokenStatus> status)
@@ -80,6 +111,7 @@ void TokenFilterProxyModel::setStatusFilter(std::optional<TokenStatus> status)
     if (status == m_status)
         return;
     m_status = status;
+    m_accepted.clear();
     refilter();
 }
 
@@ -88,6 +120,7 @@ void TokenFilterProxyModel::setAccessLevelFilter(std::optional<AccessLevel> leve
     if (level == m_accessLevel)
         return;
     m_accessLevel = level;
+    m_accepted.clear();
     refilter();
 }
 
@@ -137,6 +170,20 @@ bool TokenFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
 }
 
 bool TokenFilterProxyModel::acceptsTableRow(int row) const
+{
+    // While the search narrows, a row that did not match before cannot now.
+    const auto at = std::size_t(row);
+    const bool remembered = m_accepted.size() == std::size_t(m_tokens->rowCount());
+    if (m_onlyRecheckAccepted && remembered && !m_accepted[at])
+        return false;
+    const bool accepted = evaluateTableRow(row);
+    if (!remembered) // true: not known to fail, so asked again
+        m_accepted.assign(std::size_t(m_tokens->rowCount()), true);
+    m_accepted[at] = accepted;
+    return accepted;
+}
+
+bool TokenFilterProxyModel::evaluateTableRow(int row) const
 {
     const Token &token = m_tokens->tokenAt(row);
     // The status the row shows: an active token past its expiry reads

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace ApiAccess {
 
@@ -58,12 +59,18 @@ protected:
 private:
     void refilter();
     bool acceptsTableRow(int row) const;
+    bool evaluateTableRow(int row) const;
     bool tableRowLessThan(int left, int right, int column) const;
 
     TokenTableModel *m_tokens = nullptr; // the source, when it is one
     QString m_searchText;
     QStringList m_terms;
     QStringList m_foldedTerms;
+    // Per source row, whether it passed the filter last time it was asked
+    // (true when not known to fail); empty when unknown. Lets a narrowing
+    // search ask only the rows that passed.
+    mutable std::vector<bool> m_accepted;
+    bool m_onlyRecheckAccepted = false;
     std::optional<TokenStatus> m_status;
     std::optional<AccessLevel> m_accessLevel;
 };

@@ -272,7 +272,7 @@ void TokenTableModel::setTokens(const QList<Token> &tokens)
         for (qsizetype r = row; r <= last; ++r)
             m_rowById.remove(m_tokens.at(r).id);
         m_tokens.remove(row, last - row + 1);
-        m_keys.remove(row, last - row + 1);
+        m_keys.erase(m_keys.begin() + row, m_keys.begin() + last + 1);
         rebuildIndex(toRow(row));
         endRemoveRows();
     }
@@ -292,12 +292,26 @@ void TokenTableModel::setTokens(const QList<Token> &tokens)
             continue;
         }
         m_tokens[row] = incoming;
-        m_keys[row] = {};
+        m_keys[std::size_t(row)].reset();
         ++m_revision;
         if (runStart < 0)
             runStart = row;
     }
     flush(m_tokens.size());
+
+    // The first list (no row yet, no id twice): taken as it is, shared
+    // rather than copied token by token.
+    if (m_tokens.isEmpty() && wanted.size() == tokens.size()) {
+        if (tokens.isEmpty())
+            return;
+        ++m_revision;
+        beginInsertRows({}, 0, toRow(tokens.size()) - 1);
+        m_tokens = tokens;
+        m_keys.resize(std::size_t(m_tokens.size()));
+        rebuildIndex(0);
+        endInsertRows();
+        return;
+    }
 
     // New ids, appended in the order given.
     QList<qsizetype> added;
@@ -314,7 +328,7 @@ void TokenTableModel::setTokens(const QList<Token> &tokens)
     m_tokens.reserve(m_tokens.size() + added.size());
     for (const qsizetype i : std::as_const(added))
         m_tokens.append(tokens.at(i));
-    m_keys.resize(m_tokens.size());
+    m_keys.resize(std::size_t(m_tokens.size()));
     rebuildIndex(first);
     endInsertRows();
 }
@@ -358,7 +372,7 @@ void TokenTableModel::appendTokens(const QList<Token> &tokens)
     const int first = toRow(m_tokens.size());
     beginInsertRows({}, first, first + toRow(tokens.size()) - 1);
     m_tokens.append(tokens);
-    m_keys.resize(m_tokens.size());
+    m_keys.resize(std::size_t(m_tokens.size()));
     rebuildIndex(first);
     endInsertRows();
 }
@@ -373,7 +387,7 @@ bool TokenTableModel::removeRow(const QString &id)
     forgetOperations(row, row);
     m_rowById.remove(id);
     m_tokens.removeAt(row);
-    m_keys.removeAt(row);
+    m_keys.erase(m_keys.begin() + row);
     rebuildIndex(row);
     endRemoveRows();
     return true;
@@ -448,9 +462,17 @@ QDateTime TokenTableModel::now() const
     return m_now;
 }
 
+TokenTableModel::RowKeys &TokenTableModel::rowKeys(int row) const
+{
+    std::unique_ptr<RowKeys> &keys = m_keys[std::size_t(row)];
+    if (!keys)
+        keys = std::make_unique<RowKeys>();
+    return *keys;
+}
+
 const QString &TokenTableModel::foldedName(int row) const
 {
-    RowKeys &keys = m_keys[row];
+    RowKeys &keys = rowKeys(row);
     if (keys.foldedName.isNull())
         keys.foldedName = m_tokens.at(row).name.toCaseFolded();
     return keys.foldedName;
@@ -458,7 +480,7 @@ const QString &TokenTableModel::foldedName(int row) const
 
 const QString &TokenTableModel::rangesSortKey(int row) const
 {
-    RowKeys &keys = m_keys[row];
+    RowKeys &keys = rowKeys(row);
     if (keys.ranges.isNull()) // "Any address" (empty) first, then by the canonical text
         keys.ranges = m_tokens.at(row).allowedIpRanges.join(u' ');
     return keys.ranges;
@@ -466,7 +488,7 @@ const QString &TokenTableModel::rangesSortKey(int row) const
 
 const QString &TokenTableModel::searchText(int row) const
 {
-    RowKeys &keys = m_keys[row];
+    RowKeys &keys = rowKeys(row);
     if (keys.search.isNull()) {
         const Token &token = m_tokens.at(row);
         QStringList fields{token.name, token.id, AccessLevels::displayName(token.accessLevel),
@@ -498,7 +520,7 @@ void TokenTableModel::replaceRow(int row, const Token &token)
         return;
     ++m_revision;
     m_tokens[row] = token;
-    m_keys[row] = {};
+    m_keys[std::size_t(row)].reset();
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 

@@ -12,7 +12,9 @@
 
 #include <functional>
 #include <limits>
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace ApiAccess {
 
@@ -173,8 +175,12 @@ private:
     };
     static constexpr qint64 kNowReuseMs = 1000;
 
+    RowKeys &rowKeys(int row) const;
+
     QList<Token> m_tokens;
-    mutable QList<RowKeys> m_keys;
+    // Parallel to m_tokens; a row's keys exist once asked for (a pointer per
+    // row until then, not three empty strings).
+    mutable std::vector<std::unique_ptr<RowKeys>> m_keys;
     QHash<QString, int> m_rowById;
     QHash<QString, QString> m_operations; // token id → "Disabling…"
     Clock m_clock;

@@ -3,6 +3,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
+#include <QPair>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -219,6 +220,46 @@ private Q_SLOTS:
         QCOMPARE(shown(), expected);
         m_proxy->setSearchText(QString());
         QCOMPARE(m_proxy->rowCount(), m_model->rowCount());
+    }
+
+    void typingOnNarrowsAndBackspaceWidens()
+    {
+        // Key by key, as the search field sends it: a narrower search asks
+        // only the rows that matched, a wider one asks all of them again.
+        m_proxy->sort(Model::NameColumn, Qt::AscendingOrder);
+        const QList<QPair<QString, QStringList>> steps{
+            {u"a"_s, {u"alpha"_s, u"bravo"_s, u"charlie"_s, u"delta"_s, u"echo"_s}},
+            {u"al"_s, {u"alpha"_s, u"charlie"_s, u"delta"_s, u"echo"_s}}, // "editorial"
+            {u"alp"_s, {u"alpha"_s}},
+            {u"alp "_s, {u"alpha"_s}},
+            {u"alp x"_s, {}},
+            {u"alp"_s, {u"alpha"_s}},
+            {u"al"_s, {u"alpha"_s, u"charlie"_s, u"delta"_s, u"echo"_s}},
+            {u"a"_s, {u"alpha"_s, u"bravo"_s, u"charlie"_s, u"delta"_s, u"echo"_s}},
+            {u"ab"_s, {}},
+            {QString(), {u"alpha"_s, u"bravo"_s, u"charlie"_s, u"delta"_s, u"echo"_s}},
+            {u"ec"_s, {u"echo"_s}},
+        };
+        for (const auto &[text, expected] : steps) {
+            m_proxy->setSearchText(text);
+            QVERIFY2(shown() == expected, qPrintable(text));
+        }
+    }
+
+    void aChangedRowIsAskedAgainWhileTheSearchNarrows()
+    {
+        m_proxy->setSearchText(u"fox"_s);
+        QCOMPARE(shown(), QStringList());
+        // Renamed by a refresh while the admin types: the next, narrower
+        // search must not trust what the row answered before.
+        Token renamed = *m_model->token(m_model->rowForId(u"tok_"_s + QString(20, u'b')));
+        renamed.name = u"Bravo foxtrot"_s;
+        m_model->applyChanges({renamed}, {});
+        QCOMPARE(shown(), QStringList{u"bravo"_s}); // the dynamic filter took it in
+        m_proxy->setSearchText(u"foxt"_s);
+        QCOMPARE(shown(), QStringList{u"bravo"_s});
+        m_proxy->setSearchText(u"foxtr"_s);
+        QCOMPARE(shown(), QStringList{u"bravo"_s});
     }
 
     void filters_data()
