@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace ApiAccess;
@@ -88,6 +89,38 @@ private Q_SLOTS:
         const auto parsed = TokenChangeSet::fromJson(QJsonDocument::fromJson(json).object());
         QVERIFY(parsed.ok());
         QCOMPARE(parsed.value(), changes);
+    }
+
+    void timesAsQtWritesThem_data()
+    {
+        QTest::addColumn<QDateTime>("time");
+        const auto utc = [](int y, int mo, int d, int h, int mi, int sec, int ms = 0) {
+            return QDateTime(QDate(y, mo, d), QTime(h, mi, sec, ms), Qt::UTC);
+        };
+        QTest::newRow("the epoch") << utc(1970, 1, 1, 0, 0, 0);
+        QTest::newRow("before the epoch") << utc(1969, 7, 20, 20, 17, 40);
+        QTest::newRow("year one") << utc(1, 1, 1, 0, 0, 0);
+        QTest::newRow("leap day") << utc(2028, 2, 29, 12, 30, 45, 999);
+        QTest::newRow("not a leap year") << utc(2100, 3, 1, 0, 0, 0);
+        QTest::newRow("last second of a year") << utc(1999, 12, 31, 23, 59, 59, 500);
+        QTest::newRow("last second there is") << utc(9999, 12, 31, 23, 59, 59);
+        QTest::newRow("past the wire's range") << utc(10000, 1, 1, 0, 0, 0);
+        QTest::newRow("another time zone")
+            << QDateTime(QDate(2026, 12, 8), QTime(3, 30), QTimeZone(3600 * 5 + 1800));
+        QTest::newRow("invalid") << QDateTime();
+    }
+
+    void timesAsQtWritesThem()
+    {
+        QFETCH(QDateTime, time);
+        TokenPage page;
+        Token t = token(u"times"_s, u"admin"_s);
+        t.createdAt = time;
+        t.updatedAt = time;
+        t.expiresAt = time;
+        t.lastUsedAt = time;
+        page.items.append(t);
+        QCOMPARE(QByteArray::fromStdString(tokenPageJson(page)), qtJson(page));
     }
 
     void emptyPage()
