@@ -342,7 +342,9 @@ StoreResult<TokenChangeBatch> SqlTokenStore::changesSince(qint64 generation, int
 StoreResult<QList<StoredToken>> SqlTokenStore::touchedTokens(const TouchedTokensQuery &query)
 {
     // Each term has its index (the primary key, tokens_by_last_use,
-    // tokens_by_expiry), so neither backend reads the whole table.
+    // tokens_by_expiry), so neither backend reads the whole table. No ORDER
+    // BY: SQLite would then walk the whole list in that order rather than
+    // use the three indexes; the few rows found are sorted here.
     QString where = u"last_used_at >= ? OR (expires_at > ? AND expires_at <= ?)"_s;
     QVariantList values{query.usedSinceMs, query.expiredAfterMs, query.nowMs};
     if (!query.ids.isEmpty()) {
@@ -351,8 +353,7 @@ StoreResult<QList<StoredToken>> SqlTokenStore::touchedTokens(const TouchedTokens
         QVariantList ids(query.ids.cbegin(), query.ids.cend());
         values = ids + values;
     }
-    const QString sql = u"SELECT "_s % listedTokenColumns() % u" FROM tokens WHERE "_s % where
-        % u" ORDER BY created_at DESC, id DESC"_s;
+    const QString sql = u"SELECT "_s % listedTokenColumns() % u" FROM tokens WHERE "_s % where;
     return withConnection<QList<StoredToken>>(
         m_database.connections(), [&](QSqlDatabase &db) -> StoreResult<QList<StoredToken>> {
             QSqlQuery rows(db);
@@ -365,6 +366,9 @@ StoreResult<QList<StoredToken>> SqlTokenStore::touchedTokens(const TouchedTokens
                     return fail(token.error());
                 tokens.append(std::move(token).value());
             }
+            std::sort(tokens.begin(), tokens.end(), [](const StoredToken &a, const StoredToken &b) {
+                return a.createdAt != b.createdAt ? a.createdAt > b.createdAt : a.id > b.id;
+            });
             return tokens;
         });
 }
