@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSet>
 #include <QSslConfiguration>
 
 #include <algorithm>
@@ -97,6 +98,33 @@ QString encodeQuery(const TokenListQuery &query)
     if (query.accessLevel)
         add(u"accessLevel"_s, AccessLevels::wireId(*query.accessLevel));
     return parts.join(u'&');
+}
+
+// Who created a token and where it was last used from repeat across a
+// list (a few admins, a few gateways), but each token parsed from JSON has
+// copies of its own: at 100,000 tokens that is megabytes. Each text takes
+// the copy an earlier token of the list already holds.
+void shareRepeatedTexts(QList<Token> &page, const QList<Token> &earlier)
+{
+    QSet<QString> known;
+    const qsizetype from = std::max<qsizetype>(0, earlier.size() - 1000);
+    for (qsizetype i = from; i < earlier.size(); ++i) {
+        known.insert(earlier.at(i).createdBy);
+        known.insert(earlier.at(i).lastUsedIp);
+    }
+    const auto share = [&known](QString &text) {
+        if (text.isEmpty())
+            return;
+        const auto found = known.constFind(text);
+        if (found != known.constEnd())
+            text = *found;
+        else
+            known.insert(text);
+    };
+    for (Token &token : page) {
+        share(token.createdBy);
+        share(token.lastUsedIp);
+    }
 }
 
 QByteArray compact(const QJsonObject &object)
@@ -493,6 +521,7 @@ ApiCall *ApiClient::fetchPages(TokenListQuery query, TokenList collected, QObjec
                 return callback(fail(protocolError(server, describeFieldErrors(page.error()))));
             if (collected.tokens.isEmpty())
                 collected.tokens.reserve(page.value().items.size());
+            shareRepeatedTexts(page.value().items, collected.tokens);
             collected.tokens.append(page.value().items);
             if (query.cursor.isEmpty()) // the first page's: from before any page was read
                 collected.changesCursor = page.value().changesCursor.value_or(QString());
