@@ -126,11 +126,46 @@ void TokenFilterProxyModel::setAccessLevelFilter(std::optional<AccessLevel> leve
 
 void TokenFilterProxyModel::refilter()
 {
-    // One layout change for the view, not a rowsRemoved/rowsInserted for
-    // each run of rows that comes and goes: over 100,000 rows a search key
-    // made thousands of those, and the table's vertical header does work
-    // in proportion to all rows for each one.
-    invalidate();
+    // The proxy can tell the view of a filter change in two ways: a
+    // rowsRemoved or rowsInserted for each run of rows that leaves or
+    // comes, the order kept; or one layout change, after sorting what stays
+    // afresh. Over 100,000 rows the first costs the table's vertical header
+    // work in proportion to all rows for every run (the first search key
+    // made thousands: seconds), the second a sort of every row that stays
+    // (12,500 rows: 20 ms). Which is cheaper is known once the new answers
+    // are: a few runs (a key that changes little), the first, else the
+    // second.
+    if (!m_tokens) {
+        invalidate();
+        return;
+    }
+    const int rows = m_tokens->rowCount();
+    const bool filtering = !m_terms.isEmpty() || m_status || m_accessLevel;
+    std::vector<bool> next(std::size_t(rows), true);
+    if (filtering) {
+        for (int row = 0; row < rows; ++row)
+            next[std::size_t(row)] = acceptsTableRow(row);
+    }
+    int runs = 0;
+    bool leaving = false;
+    for (int row = 0; row < rowCount() && runs <= kMaxSignalledRuns; ++row) {
+        const bool leaves = !next[std::size_t(mapToSource(index(row, 0)).row())];
+        if (leaves && !leaving)
+            ++runs;
+        leaving = leaves;
+    }
+    for (int row = 0; row < rows && runs <= kMaxSignalledRuns; ++row) {
+        if (next[std::size_t(row)] && !mapFromSource(m_tokens->index(row, 0)).isValid())
+            ++runs; // comes: at worst a run of its own
+    }
+    // The answers just given, exactly, for the proxy's own pass.
+    m_accepted = std::move(next);
+    m_answersKnown = filtering;
+    if (runs <= kMaxSignalledRuns)
+        invalidateRowsFilter();
+    else
+        invalidate();
+    m_answersKnown = false;
 }
 
 bool TokenFilterProxyModel::matchesSearch(const Token &token, const QStringList &terms)
@@ -171,8 +206,10 @@ bool TokenFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
 
 bool TokenFilterProxyModel::acceptsTableRow(int row) const
 {
-    // While the search narrows, a row that did not match before cannot now.
     const auto at = std::size_t(row);
+    if (m_answersKnown)
+        return m_accepted[at];
+    // While the search narrows, a row that did not match before cannot now.
     const bool remembered = m_accepted.size() == std::size_t(m_tokens->rowCount());
     if (m_onlyRecheckAccepted && remembered && !m_accepted[at])
         return false;

@@ -71,6 +71,10 @@ private:
     // search ask only the rows that passed.
     mutable std::vector<bool> m_accepted;
     bool m_onlyRecheckAccepted = false;
+    bool m_answersKnown = false; // m_accepted is exact: refilter() just asked every row
+    // Up to this many runs of rows leaving or coming, a filter change is
+    // told run by run (the order kept); more, and it is one layout change.
+    static constexpr int kMaxSignalledRuns = 64;
     std::optional<TokenStatus> m_status;
     std::optional<AccessLevel> m_accessLevel;
 };
